@@ -1,0 +1,3 @@
+from containerlint.cli import main
+
+raise SystemExit(main())
