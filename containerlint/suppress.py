@@ -1,0 +1,609 @@
+"""Inline suppressions: directives read from comments and annotations, and applying them.
+
+Besides our own ``# containerlint: ignore=...`` the directives other tools understand are read
+too, so a project that moves over keeps its suppressions working (their ids resolve through the
+rules' aliases, e.g. ``hadolint:DL3007``):
+
+- ours: ``# containerlint: ignore=CL1001,unpinned-image -- why`` covers the next instruction
+  (Dockerfile) or the next line with content, or its own line when written after content (YAML);
+  ``# containerlint: ignore-file[=CL1001,...]`` covers the file; the annotation
+  ``containerlint.io/ignore: "CL1001 -- why"`` covers its object. No selectors means every rule.
+- hadolint: ``# hadolint ignore=DL3008,SC2086`` (next instruction), ``# hadolint global
+  ignore=DL3003`` (the file). SC codes are ShellCheck's: they become ``shellcheck:SC2086``.
+- checkov: ``# checkov:skip=CKV_DOCKER_3:why`` covers a whole Dockerfile, or the rest of the YAML
+  document; the annotation ``checkov.io/skip1: CKV_K8S_20=why`` covers its object.
+- dclint: ``# dclint disable-line [rule ...]`` covers its own line, or the next line when on a
+  line of its own; ``# dclint disable-file`` and ``# dclint disable [rule ...]`` cover the file
+  when written on its first line.
+- kube-linter: the annotations ``ignore-check.kube-linter.io/<check>: why`` and
+  ``kube-linter.io/ignore-all: why`` cover their object.
+
+The inputs are plain data (comment positions, instruction line ranges, annotation values) so
+that this module does not depend on the parsers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from containerlint.config import path_matches
+from containerlint.model import Finding, Position, Span, Suppression
+from containerlint.registry import RuleSet, UnknownSelector
+
+OURS = "containerlint"
+
+# Rules about the suppressions and the parse itself: an inline directive never hides these.
+META_RULES = frozenset({"unused-suppression", "unknown-rule-reference", "syntax-error"})
+UNUSED_SUPPRESSION = "unused-suppression"
+UNKNOWN_RULE_REFERENCE = "unknown-rule-reference"
+
+Comment = tuple[int, int, str]  # (line, column, text including the "#")
+MakeFinding = Callable[[str, Span, str], Finding | None]
+
+
+@dataclass(frozen=True)
+class Directive:
+    source: str  # "containerlint", "hadolint", "dclint", "checkov", "kube-linter"
+    scope: str  # "lines", "file" or "object"
+    selectors: tuple[str, ...]  # as written; other tools' ids namespaced; () means every rule
+    first_line: int
+    last_line: int
+    span: Span  # where the directive itself is written
+    reason: str | None
+    text: str
+
+    def covers(self, line: int) -> bool:
+        return self.scope == "file" or self.first_line <= line <= self.last_line
+
+
+@dataclass(frozen=True)
+class ObjectAnnotations:
+    """A Kubernetes object's lines and its annotations: key -> (value, span of the key)."""
+
+    first_line: int
+    last_line: int
+    annotations: Mapping[str, tuple[str, Span]]
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading comments. A comment first becomes a _Pragma (what it says); the file type then decides
+# which lines it covers.
+
+
+@dataclass(frozen=True)
+class _Pragma:
+    source: str
+    placement: str  # "next", "file", "resource", "dclint-line", "dclint-file"
+    selectors: tuple[str, ...]
+    reason: str | None
+
+
+_OURS = re.compile(
+    r"^\s*#+\s*containerlint\s*:\s*(?P<verb>ignore-file|ignore)(?![\w-])(?P<rest>.*)$", re.I
+)
+_HADOLINT = re.compile(
+    r"^\s*#+\s*hadolint\s+(?P<global>global\s+)?ignore\s*=\s*"
+    r"(?P<codes>[A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*(?:#\s*(?P<reason>.*))?$",
+    re.I,
+)
+# checkov searches the whole comment for one id, with an optional ":reason" after it.
+_CHECKOV = re.compile(
+    r"(?:checkov|bridgecrew):skip=\s*(?P<id>[A-Za-z0-9_]+)(?::(?P<reason>.*))?", re.I
+)
+_DCLINT_LINE = re.compile(r"#\s*dclint\s+disable-line(?![\w-])(?P<rules>.*)$", re.I)
+_DCLINT_FILE = re.compile(r"#\s*dclint\s+disable-file(?![\w-])", re.I)
+_DCLINT_DISABLE = re.compile(r"#\s*dclint\s+disable(?![\w-])(?P<rules>.*)$", re.I)
+
+
+def _split_reason(text: str) -> tuple[str, str | None]:
+    body, separator, reason = text.partition("--")
+    return body, (_clean_reason(reason) if separator else None)
+
+
+def _clean_reason(reason: str | None) -> str | None:
+    if reason is None:
+        return None
+    reason = reason.strip()
+    if len(reason) >= 2 and reason[0] == reason[-1] and reason[0] in "\"'":
+        reason = reason[1:-1].strip()
+    return reason or None
+
+
+def _selector_list(text: str) -> tuple[str, ...]:
+    return tuple(part for part in re.split(r"[\s,]+", text) if part)
+
+
+def _parse_ours(text: str) -> _Pragma | None:
+    match = _OURS.match(text)
+    if match is None:
+        return None
+    body, reason = _split_reason(match.group("rest"))
+    body = body.strip().lstrip("=:")
+    placement = "file" if match.group("verb").lower() == "ignore-file" else "next"
+    return _Pragma(OURS, placement, _selector_list(body), reason)
+
+
+def _hadolint_selector(code: str) -> str:
+    # hadolint passes SC codes on to ShellCheck; they are ShellCheck's ids, not hadolint's.
+    code = code.upper()
+    return f"shellcheck:{code}" if code.startswith("SC") else f"hadolint:{code}"
+
+
+def _parse_hadolint(text: str) -> _Pragma | None:
+    match = _HADOLINT.match(text)
+    if match is None:
+        return None
+    selectors = tuple(_hadolint_selector(code) for code in _selector_list(match.group("codes")))
+    placement = "file" if match.group("global") else "next"
+    return _Pragma("hadolint", placement, selectors, _clean_reason(match.group("reason")))
+
+
+def _parse_checkov(text: str) -> _Pragma | None:
+    match = _CHECKOV.search(text)
+    if match is None:
+        return None
+    selector = f"checkov:{match.group('id')}"
+    return _Pragma("checkov", "resource", (selector,), _clean_reason(match.group("reason")))
+
+
+def _dclint_pragma(placement: str, rules: str) -> _Pragma:
+    # dclint has no reason syntax; "-- why" is accepted anyway rather than read as rule names.
+    body, reason = _split_reason(rules)
+    selectors = tuple(f"dclint:{rule}" for rule in body.split())
+    return _Pragma("dclint", placement, selectors, reason)
+
+
+def _parse_dclint(text: str) -> _Pragma | None:
+    line = _DCLINT_LINE.search(text)
+    if line is not None:
+        return _dclint_pragma("dclint-line", line.group("rules"))
+    if _DCLINT_FILE.search(text):
+        return _Pragma("dclint", "dclint-file", (), None)
+    disable = _DCLINT_DISABLE.search(text)
+    if disable is not None:
+        return _dclint_pragma("dclint-file", disable.group("rules"))
+    return None
+
+
+_DOCKERFILE_PARSERS = (_parse_ours, _parse_hadolint, _parse_checkov)
+_YAML_PARSERS = (_parse_ours, _parse_dclint, _parse_checkov)
+
+
+def _parse(text: str, parsers: Sequence[Callable[[str], _Pragma | None]]) -> _Pragma | None:
+    for parse in parsers:
+        pragma = parse(text)
+        if pragma is not None:
+            return pragma
+    return None
+
+
+def _comment_span(line: int, column: int, text: str) -> Span:
+    return Span(Position(line, column), Position(line, column + len(text)))
+
+
+def _directive(pragma: _Pragma, comment: Comment, scope: str, lines: tuple[int, int]) -> Directive:
+    line, column, text = comment
+    text = text.rstrip("\r\n")
+    return Directive(
+        source=pragma.source,
+        scope=scope,
+        selectors=pragma.selectors,
+        first_line=lines[0],
+        last_line=lines[1],
+        span=_comment_span(line, column, text),
+        reason=pragma.reason,
+        text=text,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Dockerfiles
+
+
+def dockerfile_directives(
+    comments: Sequence[Comment], instruction_lines: Sequence[tuple[int, int]]
+) -> list[Directive]:
+    """Directives in a Dockerfile's comments.
+
+    A line directive covers the whole of the next instruction (all its continuation lines), so
+    comments stacked above one instruction all apply to it. A directive written between the
+    continuation lines of an instruction covers that instruction.
+    """
+    instructions = sorted(instruction_lines)
+    directives = []
+    for comment in comments:
+        pragma = _parse(comment[2], _DOCKERFILE_PARSERS)
+        if pragma is None:
+            continue
+        if pragma.placement == "next":
+            target = _instruction_for(comment[0], instructions)
+            directives.append(_directive(pragma, comment, "lines", target))
+        else:
+            # checkov reads every skip comment of a Dockerfile as applying to the whole file.
+            directives.append(_directive(pragma, comment, "file", (1, 1)))
+    return directives
+
+
+def _instruction_for(line: int, instructions: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    for first, last in instructions:
+        if first <= line <= last or first > line:
+            return first, last
+    return line, line
+
+
+# ---------------------------------------------------------------------------------------------
+# YAML (Compose files and Kubernetes manifests)
+
+
+def yaml_directives(
+    comments: Sequence[Comment],
+    lines: Sequence[str],
+    document_ranges: Sequence[tuple[int, int]] = (),
+) -> list[Directive]:
+    """Directives in a YAML file's comments.
+
+    Ours on a line of its own covers the next line with content (blank lines, comments and
+    document markers are skipped); written after content, it covers that line. dclint's
+    ``disable-line`` covers the very next line, as dclint does, and its file-wide forms count only
+    on the first line of the file (ignoring blank lines and ``---``), again as in dclint. A checkov
+    skip comment covers the rest of its document, approximating checkov's "the resource it is in".
+    """
+    first_content = _first_applicable_line(lines)
+    directives = []
+    for comment in comments:
+        pragma = _parse(comment[2], _YAML_PARSERS)
+        if pragma is None:
+            continue
+        placed = _place_yaml(pragma, comment, lines, document_ranges, first_content)
+        if placed is not None:
+            directives.append(_directive(pragma, comment, *placed))
+    return directives
+
+
+def _place_yaml(
+    pragma: _Pragma,
+    comment: Comment,
+    lines: Sequence[str],
+    document_ranges: Sequence[tuple[int, int]],
+    first_content: int | None,
+) -> tuple[str, tuple[int, int]] | None:
+    line, column, _ = comment
+    own_line = _stands_alone(lines, line, column)
+    if pragma.placement == "file":
+        return "file", (1, 1)
+    if pragma.placement == "dclint-file":
+        return ("file", (1, 1)) if line == first_content else None
+    if pragma.placement == "resource":
+        return "lines", (line, _document_end(line, document_ranges, len(lines)))
+    if not own_line:
+        return "lines", (line, line)
+    if pragma.placement == "dclint-line":
+        return "lines", (line + 1, line + 1)
+    target = _next_content_line(lines, line)
+    return "lines", (target, target)
+
+
+def _stands_alone(lines: Sequence[str], line: int, column: int) -> bool:
+    if not 1 <= line <= len(lines):
+        return True
+    return lines[line - 1][: max(column - 1, 0)].strip() == ""
+
+
+def _is_content(text: str) -> bool:
+    stripped = text.strip()
+    return bool(stripped) and not stripped.startswith("#") and stripped not in ("---", "...")
+
+
+def _next_content_line(lines: Sequence[str], line: int) -> int:
+    for number in range(line + 1, len(lines) + 1):
+        if _is_content(lines[number - 1]):
+            return number
+    return line
+
+
+def _first_applicable_line(lines: Sequence[str]) -> int | None:
+    for number, text in enumerate(lines, start=1):
+        if text.strip() not in ("", "---"):
+            return number
+    return None
+
+
+def _document_end(line: int, document_ranges: Sequence[tuple[int, int]], total: int) -> int:
+    # A comment above a document's first key belongs to that document, so take the first
+    # document that ends at or after the comment.
+    for _, last in sorted(document_ranges):
+        if last >= line:
+            return last
+    return max(total, line)
+
+
+# ---------------------------------------------------------------------------------------------
+# Kubernetes annotations
+
+_KUBE_LINTER_CHECK = "ignore-check.kube-linter.io/"
+_KUBE_LINTER_ALL = "kube-linter.io/ignore-all"
+_OUR_ANNOTATION = "containerlint.io/ignore"
+_CHECKOV_ANNOTATION = re.compile(r"^(?:checkov|bridgecrew)\.io/skip\d*$", re.I)
+
+
+def annotation_directives(objects: Sequence[ObjectAnnotations]) -> list[Directive]:
+    """Directives in Kubernetes annotations; each covers the lines of the object it is on."""
+    directives = []
+    for obj in objects:
+        for key, (value, span) in obj.annotations.items():
+            pragma = _annotation_pragma(key, value)
+            if pragma is None:
+                continue
+            directives.append(
+                Directive(
+                    source=pragma.source,
+                    scope="object",
+                    selectors=pragma.selectors,
+                    first_line=obj.first_line,
+                    last_line=obj.last_line,
+                    span=span,
+                    reason=pragma.reason,
+                    text=f"{key}: {value}",
+                )
+            )
+    return directives
+
+
+def _annotation_pragma(key: str, value: str) -> _Pragma | None:
+    lowered = key.strip().lower()
+    value = str(value)
+    if lowered == _OUR_ANNOTATION:
+        body, reason = _split_reason(value)
+        return _Pragma(OURS, "object", _selector_list(body), reason)
+    if lowered == _KUBE_LINTER_ALL:
+        return _Pragma("kube-linter", "object", (), _clean_reason(value))
+    if lowered.startswith(_KUBE_LINTER_CHECK):
+        check = key.strip()[len(_KUBE_LINTER_CHECK) :]
+        return _Pragma("kube-linter", "object", (f"kube-linter:{check}",), _clean_reason(value))
+    if _CHECKOV_ANNOTATION.match(key.strip()):
+        check, _, reason = value.partition("=")
+        return _Pragma("checkov", "object", (f"checkov:{check.strip()}",), _clean_reason(reason))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Applying directives to findings
+
+
+@dataclass
+class _Resolved:
+    """A directive with its selectors looked up, and which of them suppressed something."""
+
+    directive: Directive
+    known: list[tuple[str, frozenset[str]]]  # selector -> codes of the rules it names
+    unknown: list[tuple[str, str | None]]  # selector -> suggestion
+    used: set[str] = field(default_factory=set)
+
+    @property
+    def every_rule(self) -> bool:
+        return not self.directive.selectors
+
+    @property
+    def foreign(self) -> bool:
+        return self.directive.source != OURS
+
+    def selectors_for(self, code: str) -> list[str]:
+        """The selectors that name this rule ("*" for a directive that names every rule)."""
+        if self.every_rule:
+            return ["*"]
+        return [selector for selector, codes in self.known if code in codes]
+
+
+def _resolve(directive: Directive, ruleset: RuleSet) -> _Resolved:
+    resolved = _Resolved(directive, [], [])
+    for selector in directive.selectors:
+        try:
+            rules, _ = ruleset.match(selector)
+        except UnknownSelector as exc:
+            resolved.unknown.append((selector, exc.suggestion))
+        else:
+            resolved.known.append((selector, frozenset(rule.code for rule in rules)))
+    return resolved
+
+
+_SCOPE_ORDER = {"lines": 0, "object": 1, "file": 2}
+_SUPPRESSION_KIND = {"lines": "inline", "object": "annotation", "file": "file"}
+
+
+def apply_suppressions(
+    findings: list[Finding],
+    directives: list[Directive],
+    ruleset: RuleSet,
+    path: str,
+    *,
+    inline_ignores: bool = True,
+    per_file_ignores: Mapping[str, Sequence[str]] | None = None,
+    make_finding: MakeFinding,
+    report_foreign: bool | Mapping[str, bool] = False,
+    enabled_codes: Collection[str] | None = None,
+    never_inline: Collection[str] = META_RULES,
+) -> list[Finding]:
+    """The findings of one file with ``suppression`` set, followed by meta findings.
+
+    An inline directive suppresses a finding when it covers the finding's first line and one
+    of its selectors names the finding's rule; the narrowest directive is the one recorded.
+    ``per_file_ignores`` (glob -> selectors, globs relative to the root like ``path``) apply
+    even when ``inline_ignores`` is off. Meta findings: ``unused-suppression`` for a directive,
+    or one of its selectors, that suppressed nothing, and ``unknown-rule-reference`` for a
+    selector that names no rule; for other tools' directives only with ``report_foreign`` (a
+    bool, or meta rule name -> bool). ``enabled_codes``, when given, keeps a selector of rules
+    that did not run from being called unused. ``make_finding`` may return None to drop a meta
+    finding. Findings of the rules named in ``never_inline`` are immune to inline directives.
+    """
+    resolved = [_resolve(directive, ruleset) for directive in directives]
+    # Narrowest first, and our own directives before other tools' at the same scope.
+    candidates = sorted(resolved, key=lambda r: (_SCOPE_ORDER.get(r.directive.scope, 3), r.foreign))
+    config_ignores = _config_ignores(path, per_file_ignores or {}, ruleset)
+    results = []
+    for finding in findings:
+        suppression = None
+        if inline_ignores and finding.name not in never_inline:
+            suppression = _inline_suppression(finding, candidates, path)
+        if suppression is None:
+            suppression = _config_suppression(finding, config_ignores, path)
+        if suppression is not None and finding.suppression is None:
+            finding = replace(finding, suppression=suppression)
+        results.append(finding)
+    for entry in resolved:
+        if _reported(entry, UNKNOWN_RULE_REFERENCE, report_foreign):
+            results.extend(_unknown_findings(entry, make_finding))
+        if inline_ignores and _reported(entry, UNUSED_SUPPRESSION, report_foreign):
+            results.extend(_unused_findings(entry, make_finding, enabled_codes))
+    return results
+
+
+def _reported(entry: _Resolved, rule_name: str, report_foreign: bool | Mapping[str, bool]) -> bool:
+    """Whether a meta rule reports on this directive: always for ours, on request for others'."""
+    if not entry.foreign:
+        return True
+    if isinstance(report_foreign, Mapping):
+        return bool(report_foreign.get(rule_name, False))
+    return report_foreign
+
+
+def _inline_suppression(
+    finding: Finding, candidates: Sequence[_Resolved], path: str
+) -> Suppression | None:
+    chosen = None
+    for entry in candidates:
+        if not entry.directive.covers(finding.span.start.line):
+            continue
+        selectors = entry.selectors_for(finding.code)
+        if not selectors:
+            continue
+        # Every directive that applies counts as used, so redundant ones are not reported.
+        entry.used.update(selectors)
+        chosen = chosen or entry.directive
+    if chosen is None:
+        return None
+    return Suppression(
+        kind=_SUPPRESSION_KIND.get(chosen.scope, "inline"),
+        source=chosen.source,
+        directive=chosen.text,
+        reason=chosen.reason,
+        path=path,
+        span=chosen.span,
+    )
+
+
+def _config_ignores(
+    path: str, per_file_ignores: Mapping[str, Sequence[str]], ruleset: RuleSet
+) -> list[tuple[str, Sequence[str], frozenset[str]]]:
+    """(glob, selectors, codes) of the per-file-ignores whose glob matches ``path``."""
+    matching = []
+    for glob, selectors in per_file_ignores.items():
+        if not path_matches(path, glob):
+            continue
+        codes: set[str] = set()
+        for selector in selectors:
+            try:
+                rules, _ = ruleset.match(selector)
+            except UnknownSelector:
+                continue  # config.validate reports these with the config file's name
+            codes.update(rule.code for rule in rules)
+        matching.append((glob, selectors, frozenset(codes)))
+    return matching
+
+
+def _config_suppression(
+    finding: Finding, config_ignores: Sequence[tuple[str, Sequence[str], frozenset[str]]], path: str
+) -> Suppression | None:
+    for glob, selectors, codes in config_ignores:
+        if finding.code in codes:
+            written = ", ".join(f'"{selector}"' for selector in selectors)
+            return Suppression(
+                kind="config",
+                source=OURS,
+                directive=f'per-file-ignores "{glob}" = [{written}]',
+                path=path,
+            )
+    return None
+
+
+def _unknown_findings(entry: _Resolved, make_finding: MakeFinding) -> list[Finding]:
+    findings: list[Finding | None] = []
+    for selector, suggestion in entry.unknown:
+        hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
+        if entry.foreign:
+            message = (
+                f"no rule corresponds to {selector!r} in this {entry.directive.source} directive"
+            )
+        else:
+            message = f"suppression names unknown rule {selector!r}"
+        span = _selector_span(entry.directive, selector)
+        findings.append(make_finding(UNKNOWN_RULE_REFERENCE, span, message + hint))
+    return _drop_none(findings)
+
+
+def _unused_findings(
+    entry: _Resolved, make_finding: MakeFinding, enabled_codes: Collection[str] | None
+) -> list[Finding]:
+    directive = entry.directive
+    if entry.every_rule:
+        if entry.used:
+            return []
+        return _drop_none(
+            [make_finding(UNUSED_SUPPRESSION, directive.span, _unused_message(entry))]
+        )
+    unused = [
+        selector
+        for selector, codes in entry.known
+        if selector not in entry.used and _could_apply(codes, enabled_codes)
+    ]
+    if not unused:
+        return []
+    if not entry.used and not entry.unknown and len(unused) == len(entry.known):
+        return _drop_none(
+            [make_finding(UNUSED_SUPPRESSION, directive.span, _unused_message(entry))]
+        )
+    return _drop_none(
+        [
+            make_finding(
+                UNUSED_SUPPRESSION,
+                _selector_span(directive, selector),
+                f"{selector!r} in this suppression suppresses no finding; remove it",
+            )
+            for selector in unused
+        ]
+    )
+
+
+def _could_apply(codes: frozenset[str], enabled_codes: Collection[str] | None) -> bool:
+    """Whether a selector's rules ran; suppressions of rules that did not run are left alone."""
+    return enabled_codes is None or any(code in enabled_codes for code in codes)
+
+
+def _unused_message(entry: _Resolved) -> str:
+    what = ", ".join(entry.directive.selectors) or "every rule"
+    return f"unused suppression ({what}): it suppresses no finding; remove it"
+
+
+def _drop_none(findings: Sequence[Finding | None]) -> list[Finding]:
+    return [finding for finding in findings if finding is not None]
+
+
+def _selector_span(directive: Directive, selector: str) -> Span:
+    """Where a selector is written inside a one-line comment; the whole directive otherwise."""
+    span = directive.span
+    is_comment = span.start.line == span.end.line and span.end.column - span.start.column == len(
+        directive.text
+    )
+    if not is_comment:
+        return span
+    written = [selector, selector.split(":", 1)[1]] if ":" in selector else [selector]
+    for token in written:
+        pattern = r"(?<![\w:-])" + re.escape(token) + r"(?![\w-])"
+        found = re.search(pattern, directive.text, re.I)
+        if found is not None:
+            start = span.start.column + found.start()
+            return Span(
+                Position(span.start.line, start), Position(span.start.line, start + len(token))
+            )
+    return span
