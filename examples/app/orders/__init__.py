@@ -1,0 +1,1 @@
+"""The orders service (just enough code for the example image to make sense)."""
