@@ -387,9 +387,7 @@ APP_SERVICES = words("web api worker scheduler frontend admin auth consumer cron
 
 def compose(gen: Gen) -> list[str]:
     count = gen.size(5, 20, 8)
-    app_count = gen.rng.randint(
-        max(1, count - len(KNOWN_SERVICES)), min(count - 2, len(APP_SERVICES))
-    )
+    app_count = gen.rng.randint(max(1, count - len(KNOWN_SERVICES)), min(count - 2, len(APP_SERVICES)))
     app_names = gen.some(APP_SERVICES, app_count, app_count)
     infra = gen.some(list(KNOWN_SERVICES), count - app_count, count - app_count)
     volumes: list[str] = []
@@ -588,9 +586,7 @@ def _pod_spec(gen: Gen, component: str) -> dict:
         {"name": "tmp", "emptyDir": {}},
     ]
     if gen.chance(0.3):
-        spec["tolerations"] = [
-            {"key": "dedicated", "operator": "Equal", "value": "apps", "effect": "NoSchedule"}
-        ]
+        spec["tolerations"] = [{"key": "dedicated", "operator": "Equal", "value": "apps", "effect": "NoSchedule"}]
     if gen.chance(0.2):
         spec["affinity"] = {
             "podAntiAffinity": {
@@ -632,9 +628,7 @@ def _deployment(gen: Gen, component: str, labels: dict) -> list[str]:
 def _statefulset(gen: Gen, component: str, labels: dict) -> list[str]:
     store_labels = {**labels, "app.kubernetes.io/component": component + "-store"}
     service_name = f"{gen.app}-{component}-store"
-    document = _workload(
-        gen, "StatefulSet", component + "-store", store_labels, serviceName=service_name
-    )
+    document = _workload(gen, "StatefulSet", component + "-store", store_labels, serviceName=service_name)
     document["spec"]["volumeClaimTemplates"] = [
         {
             "metadata": {"name": "data"},
@@ -698,9 +692,7 @@ def _configmap(gen: Gen, component: str, labels: dict) -> list[str]:
             8,
         )
     )
-    nginx = (
-        "server {\n  listen 8080;\n  location / {\n    proxy_pass http://127.0.0.1:8000;\n  }\n}"
-    )
+    nginx = "server {\n  listen 8080;\n  location / {\n    proxy_pass http://127.0.0.1:8000;\n  }\n}"
     document = {
         "apiVersion": "v1",
         "kind": "ConfigMap",
@@ -908,9 +900,7 @@ def generate(outdir: Path, files: int, seed: int, broken_rate: float) -> list[Co
         written.append(CorpusFile(rel, kind, broken, len(lines)))
         if app not in apps:
             apps.add(app)
-            _write(
-                outdir / "apps" / app / "README.md", [f"# {app}", "", "Owned by the platform team."]
-            )
+            _write(outdir / "apps" / app / "README.md", [f"# {app}", "", "Owned by the platform team."])
     return written
 
 
@@ -922,9 +912,7 @@ def _write(path: Path, lines: list[str]) -> None:
 def prepare_outdir(outdir: Path, overwrite: bool) -> None:
     if outdir.exists() and any(outdir.iterdir()):
         if not (overwrite and (outdir / MANIFEST_NAME).is_file()):
-            sys.exit(
-                f"{outdir} is not empty; pass --overwrite to replace a corpus generated earlier"
-            )
+            sys.exit(f"{outdir} is not empty; pass --overwrite to replace a corpus generated earlier")
         shutil.rmtree(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
 
@@ -932,16 +920,10 @@ def prepare_outdir(outdir: Path, overwrite: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("outdir", type=Path)
-    parser.add_argument(
-        "--files", type=int, default=3000, help="number of lintable files (default 3000)"
-    )
+    parser.add_argument("--files", type=int, default=3000, help="number of lintable files (default 3000)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument(
-        "--broken-rate", type=float, default=0.01, help="share of broken files (default 0.01)"
-    )
-    parser.add_argument(
-        "--overwrite", action="store_true", help="replace a corpus generated earlier in OUTDIR"
-    )
+    parser.add_argument("--broken-rate", type=float, default=0.01, help="share of broken files (default 0.01)")
+    parser.add_argument("--overwrite", action="store_true", help="replace a corpus generated earlier in OUTDIR")
     args = parser.parse_args(argv)
     if args.files < 1:
         parser.error("--files must be at least 1")
@@ -957,9 +939,7 @@ def main(argv: list[str] | None = None) -> int:
         "lines": sum(f.lines for f in written),
     }
     manifest = {**summary, "entries": [asdict(f) for f in written]}
-    (args.outdir / MANIFEST_NAME).write_text(
-        json.dumps(manifest, indent=1) + "\n", encoding="utf-8"
-    )
+    (args.outdir / MANIFEST_NAME).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(summary))
     return 0
 

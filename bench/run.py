@@ -44,9 +44,7 @@ class Measurement:
 def run_once(command: Sequence[str], cwd: Path) -> tuple[float, float, int]:
     """Wall seconds, peak RSS in MiB, and exit code of one run of ``command``."""
     start = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     return elapsed, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
@@ -74,9 +72,7 @@ def containerlint_command(paths: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
@@ -121,22 +117,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             corpus,
             args.runs,
         )
-        theirs = measure(
-            "dclint, Compose files", [dclint, *compose], len(compose), corpus, args.runs
-        )
+        theirs = measure("dclint, Compose files", [dclint, *compose], len(compose), corpus, args.runs)
         pairs.append((ours, theirs))
     for ours, theirs in pairs:
         results += [ours, theirs]
 
-    print(
-        f"corpus: {corpus} ({len(all_files)} files; {len(docker)} Dockerfiles, {len(compose)} Compose files)"
-    )
+    print(f"corpus: {corpus} ({len(all_files)} files; {len(docker)} Dockerfiles, {len(compose)} Compose files)")
     print(f"median of {args.runs} runs after one warm-up, on {os.cpu_count()} CPUs\n")
     print(f"{'tool / input':<34} {'files':>6} {'median s':>9} {'files/s':>9} {'peak MiB':>9}")
     for m in results:
-        print(
-            f"{m.label:<34} {m.files:>6} {m.median:>9.3f} {m.files_per_second:>9.0f} {m.peak_mib:>9.1f}"
-        )
+        print(f"{m.label:<34} {m.files:>6} {m.median:>9.3f} {m.files_per_second:>9.0f} {m.peak_mib:>9.1f}")
     for ours, theirs in pairs:
         print(f"\nratio {ours.label} / {theirs.label}: {ours.median / theirs.median:.2f}x the time")
     for missing, name in (

@@ -110,9 +110,7 @@ def _start_directory(start: Path) -> Path:
     return start if start.is_dir() else start.parent
 
 
-def _locate(
-    start_dir: Path, config_file: Path | None
-) -> tuple[Path, dict[str, Any], _Source] | None:
+def _locate(start_dir: Path, config_file: Path | None) -> tuple[Path, dict[str, Any], _Source] | None:
     if config_file is None:
         return _discover(start_dir)
     path = Path(config_file).resolve()
@@ -276,9 +274,7 @@ def _severity_table(value: Any, source: _Source, key: Sequence[str]) -> dict[str
     return {sel: _severity(level, source, (*key, sel)) for sel, level in table.items()}
 
 
-def _per_file_ignores(
-    value: Any, source: _Source, key: Sequence[str]
-) -> dict[str, tuple[str, ...]]:
+def _per_file_ignores(value: Any, source: _Source, key: Sequence[str]) -> dict[str, tuple[str, ...]]:
     table = _table(value, source, key)
     return {glob: _string_list(sels, source, (*key, glob)) for glob, sels in table.items()}
 
@@ -343,9 +339,7 @@ def _merge(file_values: Mapping[str, Any], cli_values: Mapping[str, Any]) -> dic
     return merged
 
 
-def _build(
-    values: Mapping[str, Any], root: Path, config_path: Path | None, overrides: Mapping[str, Any]
-) -> Settings:
+def _build(values: Mapping[str, Any], root: Path, config_path: Path | None, overrides: Mapping[str, Any]) -> Settings:
     select = values.get("select")
     exclude = (
         *values.get("exclude", DEFAULT_EXCLUDE),
@@ -400,9 +394,7 @@ def _origin(settings: Settings, key: str, item: str) -> str:
     return str(settings.config_path) if settings.config_path else "settings"
 
 
-def _check_selector(
-    settings: Settings, ruleset: RuleSet, key: Sequence[str], selector: str
-) -> None:
+def _check_selector(settings: Settings, ruleset: RuleSet, key: Sequence[str], selector: str) -> None:
     try:
         ruleset.match(selector)
     except UnknownSelector as exc:
@@ -411,9 +403,7 @@ def _check_selector(
         raise ConfigError(f"{where}: {_dotted(key)}: {exc}") from None
 
 
-def _check_rule_options(
-    settings: Settings, ruleset: RuleSet, key: str, options: Mapping[str, Any]
-) -> None:
+def _check_rule_options(settings: Settings, ruleset: RuleSet, key: str, options: Mapping[str, Any]) -> None:
     where = _origin(settings, "rules", key)
     rule = ruleset.get(key)
     if rule is None:
@@ -422,9 +412,7 @@ def _check_rule_options(
         raise ConfigError(f"{where}: {_dotted(('rules', key))}: no rule is called {key!r}{suffix}")
     for option, value in options.items():
         if option not in rule.options:
-            raise ConfigError(
-                f"{where}: {_dotted(('rules', key))}: {_unknown_option(rule, option)}"
-            )
+            raise ConfigError(f"{where}: {_dotted(('rules', key))}: {_unknown_option(rule, option)}")
         problem = _option_type_problem(rule.options[option], value)
         if problem:
             raise ConfigError(f"{where}: {_dotted(('rules', key, option))}: {problem}")

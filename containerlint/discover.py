@@ -145,9 +145,7 @@ def _is_dockerfile_name(name: str) -> bool:
 
 
 # Helm chart metadata at a chart's root: not manifests, and not worth a note either.
-_CHART_METADATA = re.compile(
-    r"Chart\.yaml|Chart\.lock|requirements\.(?:yaml|lock)|values(?:[._-][^/]*)?\.ya?ml"
-)
+_CHART_METADATA = re.compile(r"Chart\.yaml|Chart\.lock|requirements\.(?:yaml|lock)|values(?:[._-][^/]*)?\.ya?ml")
 
 
 def _is_chart_metadata(name: str) -> bool:
@@ -160,9 +158,7 @@ def _is_chart_metadata(name: str) -> bool:
 # Helm's built-in objects and its ``include`` function: Go templates outside Helm (Prometheus
 # alert descriptions, Alertmanager templates, Argo CD ApplicationSets, ``docker --format``) use
 # ``{{ }}`` too, in legitimate manifests, but never these.
-_HELM_ACTION = re.compile(
-    r"\{\{-?\s*[^}]*?(?:\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\binclude\s+\")"
-)
+_HELM_ACTION = re.compile(r"\{\{-?\s*[^}]*?(?:\.(?:Values|Release|Chart|Capabilities|Files|Template)\b|\binclude\s+\")")
 # A template action where YAML structure is expected: at the start of a line, as a list item, or
 # as an unquoted mapping value. Plain YAML cannot have ``{{`` there (it would be a flow mapping
 # used as a key), so this is a template, whatever its engine.
@@ -406,9 +402,7 @@ class _Walker:
             if self._ignored(child_rel, is_dir, chain, apply_exclude):
                 continue
             # Only a symlink can lead somewhere else: spare the realpath() calls for the rest.
-            child_real = (
-                os.path.realpath(entry.path) if is_link else os.path.join(real_dir, entry.name)
-            )
+            child_real = os.path.realpath(entry.path) if is_link else os.path.join(real_dir, entry.name)
             if is_dir:
                 if child_real in self.seen_dirs:
                     continue
@@ -441,9 +435,7 @@ class _Walker:
 
     # -- classification -----------------------------------------------------------------------
 
-    def _classify(
-        self, place: _Place, name: str, *, explicit: bool, in_templates: bool
-    ) -> Candidate | None:
+    def _classify(self, place: _Place, name: str, *, explicit: bool, in_templates: bool) -> Candidate | None:
         """Decide what a file is. Skip rules come first: such files are never lintable as is."""
 
         def candidate(kind: FileKind | None, skip_reason: str | None = None) -> Candidate:

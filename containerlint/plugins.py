@@ -39,5 +39,5 @@ def _load_entry_points(manager: pluggy.PluginManager) -> None:
         try:
             plugin = entry_point.load()
             manager.register(plugin, name=entry_point.name)
-        except Exception as error:  # noqa: BLE001 - any failure in third-party code is reported
+        except Exception as error:
             raise PluginError(f"plugin {owner} failed to load: {type(error).__name__}: {error}") from error

@@ -80,18 +80,14 @@ class _Pragma:
     reason: str | None
 
 
-_OURS = re.compile(
-    r"^\s*#+\s*containerlint\s*:\s*(?P<verb>ignore-file|ignore)(?![\w-])(?P<rest>.*)$", re.I
-)
+_OURS = re.compile(r"^\s*#+\s*containerlint\s*:\s*(?P<verb>ignore-file|ignore)(?![\w-])(?P<rest>.*)$", re.I)
 _HADOLINT = re.compile(
     r"^\s*#+\s*hadolint\s+(?P<global>global\s+)?ignore\s*=\s*"
     r"(?P<codes>[A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*(?:#\s*(?P<reason>.*))?$",
     re.I,
 )
 # checkov searches the whole comment for one id, with an optional ":reason" after it.
-_CHECKOV = re.compile(
-    r"(?:checkov|bridgecrew):skip=\s*(?P<id>[A-Za-z0-9_]+)(?::(?P<reason>.*))?", re.I
-)
+_CHECKOV = re.compile(r"(?:checkov|bridgecrew):skip=\s*(?P<id>[A-Za-z0-9_]+)(?::(?P<reason>.*))?", re.I)
 _DCLINT_LINE = re.compile(r"#\s*dclint\s+disable-line(?![\w-])(?P<rules>.*)$", re.I)
 _DCLINT_FILE = re.compile(r"#\s*dclint\s+disable-file(?![\w-])", re.I)
 _DCLINT_DISABLE = re.compile(r"#\s*dclint\s+disable(?![\w-])(?P<rules>.*)$", re.I)
@@ -202,9 +198,7 @@ def _directive(pragma: _Pragma, comment: Comment, scope: str, lines: tuple[int, 
 # Dockerfiles
 
 
-def dockerfile_directives(
-    comments: Sequence[Comment], instruction_lines: Sequence[tuple[int, int]]
-) -> list[Directive]:
+def dockerfile_directives(comments: Sequence[Comment], instruction_lines: Sequence[tuple[int, int]]) -> list[Directive]:
     """Directives in a Dockerfile's comments.
 
     A line directive covers the whole of the next instruction (all its continuation lines), so
@@ -468,9 +462,7 @@ def _reported(entry: _Resolved, rule_name: str, report_foreign: bool | Mapping[s
     return report_foreign
 
 
-def _inline_suppression(
-    finding: Finding, candidates: Sequence[_Resolved], path: str
-) -> Suppression | None:
+def _inline_suppression(finding: Finding, candidates: Sequence[_Resolved], path: str) -> Suppression | None:
     chosen = None
     for entry in candidates:
         if not entry.directive.covers(finding.span.start.line):
@@ -532,9 +524,7 @@ def _unknown_findings(entry: _Resolved, make_finding: MakeFinding) -> list[Findi
     for selector, suggestion in entry.unknown:
         hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
         if entry.foreign:
-            message = (
-                f"no rule corresponds to {selector!r} in this {entry.directive.source} directive"
-            )
+            message = f"no rule corresponds to {selector!r} in this {entry.directive.source} directive"
         else:
             message = f"suppression names unknown rule {selector!r}"
         span = _selector_span(entry.directive, selector)
@@ -549,20 +539,14 @@ def _unused_findings(
     if entry.every_rule:
         if entry.used:
             return []
-        return _drop_none(
-            [make_finding(UNUSED_SUPPRESSION, directive.span, _unused_message(entry))]
-        )
+        return _drop_none([make_finding(UNUSED_SUPPRESSION, directive.span, _unused_message(entry))])
     unused = [
-        selector
-        for selector, codes in entry.known
-        if selector not in entry.used and _could_apply(codes, enabled_codes)
+        selector for selector, codes in entry.known if selector not in entry.used and _could_apply(codes, enabled_codes)
     ]
     if not unused:
         return []
     if not entry.used and not entry.unknown and len(unused) == len(entry.known):
-        return _drop_none(
-            [make_finding(UNUSED_SUPPRESSION, directive.span, _unused_message(entry))]
-        )
+        return _drop_none([make_finding(UNUSED_SUPPRESSION, directive.span, _unused_message(entry))])
     return _drop_none(
         [
             make_finding(
@@ -592,9 +576,7 @@ def _drop_none(findings: Sequence[Finding | None]) -> list[Finding]:
 def _selector_span(directive: Directive, selector: str) -> Span:
     """Where a selector is written inside a one-line comment; the whole directive otherwise."""
     span = directive.span
-    is_comment = span.start.line == span.end.line and span.end.column - span.start.column == len(
-        directive.text
-    )
+    is_comment = span.start.line == span.end.line and span.end.column - span.start.column == len(directive.text)
     if not is_comment:
         return span
     written = [selector, selector.split(":", 1)[1]] if ":" in selector else [selector]
@@ -603,7 +585,5 @@ def _selector_span(directive: Directive, selector: str) -> Span:
         found = re.search(pattern, directive.text, re.I)
         if found is not None:
             start = span.start.column + found.start()
-            return Span(
-                Position(span.start.line, start), Position(span.start.line, start + len(token))
-            )
+            return Span(Position(span.start.line, start), Position(span.start.line, start + len(token)))
     return span

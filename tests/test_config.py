@@ -169,9 +169,7 @@ def test_explicit_config_file_overrides_the_search(tmp_path):
     settings = load_settings(tmp_path, config_file=chosen)
     assert settings.select == ("chosen",)
     assert settings.root == tmp_path / "ci"
-    pyproject = write(
-        tmp_path / "other" / "pyproject.toml", '[tool.containerlint]\nselect = ["py"]\n'
-    )
+    pyproject = write(tmp_path / "other" / "pyproject.toml", '[tool.containerlint]\nselect = ["py"]\n')
     assert load_settings(tmp_path, config_file=pyproject).select == ("py",)
 
 
@@ -253,8 +251,7 @@ def test_unknown_key_with_suggestion(tmp_path):
 def test_unknown_key_in_pyproject_names_the_table(tmp_path):
     message = load_error(tmp_path, "[tool.containerlint]\nfail_on = 'error'\n", "pyproject.toml")
     assert message == (
-        f"{tmp_path / 'pyproject.toml'}: unknown key 'fail_on' in [tool.containerlint]"
-        " (did you mean 'fail-on'?)"
+        f"{tmp_path / 'pyproject.toml'}: unknown key 'fail_on' in [tool.containerlint] (did you mean 'fail-on'?)"
     )
 
 
@@ -390,9 +387,7 @@ def test_unknown_selectors_everywhere(tmp_path, text, expected):
 
 def test_rule_options_for_an_unknown_rule(tmp_path):
     message = validate_error(settings_from(tmp_path, "[rules.unpined-image]\nx = 1\n"))
-    assert message.endswith(
-        "rules.unpined-image: no rule is called 'unpined-image' (did you mean 'unpinned-image'?)"
-    )
+    assert message.endswith("rules.unpined-image: no rule is called 'unpined-image' (did you mean 'unpinned-image'?)")
 
 
 def test_unknown_rule_option_lists_the_valid_ones(tmp_path):
@@ -458,8 +453,7 @@ def test_options_for_merges_defaults_with_config(tmp_path):
 def test_severity_for_and_enabled_rules(tmp_path):
     settings = settings_from(
         tmp_path,
-        'extend-select = ["CL2001"]\nignore = ["apt-unpinned"]\n'
-        '[severity]\nsupply-chain = "error"\nCL1002 = "style"\n',
+        'extend-select = ["CL2001"]\nignore = ["apt-unpinned"]\n[severity]\nsupply-chain = "error"\nCL1002 = "style"\n',
     )
     assert severity_for(settings, RULES) == {
         "CL1001": Severity.ERROR,
@@ -487,6 +481,4 @@ def test_path_matches(path, pattern, expected):
 
 def test_fail_on_never(tmp_path):
     assert settings_from(tmp_path, 'fail-on = "never"\n').fail_on is None
-    assert settings_from(tmp_path, 'fail-on = "never"\n', **{"fail-on": "error"}).fail_on is (
-        Severity.ERROR
-    )
+    assert settings_from(tmp_path, 'fail-on = "never"\n', **{"fail-on": "error"}).fail_on is (Severity.ERROR)

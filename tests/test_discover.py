@@ -173,8 +173,7 @@ def test_helm_template_heads(head: str) -> None:
         # PrometheusRule annotations: Go templates inside strings and block scalars are data.
         'annotations:\n  summary: "{{ $labels.instance }} down"\n'
         '  description: "VALUE = {{ $value }}\\n LABELS: {{ $labels }}"\n',
-        "annotations:\n  description: |\n    {{ $labels.instance }} is down\n    {{ end }}\n"
-        "  other: ok\n",
+        "annotations:\n  description: |\n    {{ $labels.instance }} is down\n    {{ end }}\n  other: ok\n",
         'data:\n  slack.tmpl: >-\n    {{ define "slack.title" }}x{{ end }}\n',
         'healthcheck:\n  test: ["CMD", "docker", "inspect", "--format", "{{.State}}"]\n',
     ],
@@ -219,9 +218,7 @@ def test_walk_classifies_and_orders_deterministically(tmp_path: Path) -> None:
 
 
 def test_vcs_directories_skipped(tmp_path: Path) -> None:
-    make_tree(
-        tmp_path, [".git/Dockerfile", ".hg/x.yaml", ".svn/compose.yaml", ".github/Dockerfile"]
-    )
+    make_tree(tmp_path, [".git/Dockerfile", ".hg/x.yaml", ".svn/compose.yaml", ".github/Dockerfile"])
     assert displays(discover(tmp_path)) == [".github/Dockerfile"]
 
 
@@ -256,9 +253,7 @@ def test_gitignore_can_be_disregarded(tmp_path: Path) -> None:
 
 
 def test_gitignore_above_a_walked_subdirectory_applies(tmp_path: Path) -> None:
-    make_tree(
-        tmp_path, {".gitignore": "generated/\n", "app/generated/x.yaml": "", "app/y.yaml": ""}
-    )
+    make_tree(tmp_path, {".gitignore": "generated/\n", "app/generated/x.yaml": "", "app/y.yaml": ""})
     assert displays(discover(tmp_path, "app")) == ["app/y.yaml"]
 
 
@@ -399,9 +394,7 @@ def test_walking_a_chart_templates_folder_directly(tmp_path: Path) -> None:
 
 
 def test_kinds_globs_win_over_names(tmp_path: Path) -> None:
-    make_tree(
-        tmp_path, {"deploy/compose.yaml": DEPLOYMENT, "stacks/prod.yml": "", "Jenkins.df": ""}
-    )
+    make_tree(tmp_path, {"deploy/compose.yaml": DEPLOYMENT, "stacks/prod.yml": "", "Jenkins.df": ""})
     found = discover(
         tmp_path,
         kinds={
@@ -447,9 +440,7 @@ def test_detect_kind_consulted_for_unrecognised_files(tmp_path: Path) -> None:
 def test_explicit_unknown_file_uses_detect_kind(tmp_path: Path) -> None:
     make_tree(tmp_path, {"Buildfile": "FROM alpine\n"})
     found = discover(tmp_path, "Buildfile", detect_kind=lambda _p, _h: FileKind.DOCKERFILE)
-    assert [(c.display, c.kind, c.explicit) for c in found] == [
-        ("Buildfile", FileKind.DOCKERFILE, True)
-    ]
+    assert [(c.display, c.kind, c.explicit) for c in found] == [("Buildfile", FileKind.DOCKERFILE, True)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -467,9 +458,7 @@ def test_display_outside_root_is_as_given(tmp_path: Path, monkeypatch: pytest.Mo
     assert all(c.path.is_absolute() for c in found)
 
 
-def test_display_relative_to_root_for_relative_arguments(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_display_relative_to_root_for_relative_arguments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     make_tree(tmp_path, ["app/Dockerfile"])
     monkeypatch.chdir(tmp_path / "app")
     found = list(iter_candidates([Path("Dockerfile")], root=tmp_path))

@@ -15,9 +15,7 @@ from containerlint.suppress import (
 
 
 def _rule(code: str, name: str, aliases: tuple[str, ...] = (), tags: tuple[str, ...] = ()) -> Rule:
-    return Rule(
-        code=code, name=name, summary="x", severity=Severity.WARNING, aliases=aliases, tags=tags
-    )
+    return Rule(code=code, name=name, summary="x", severity=Severity.WARNING, aliases=aliases, tags=tags)
 
 
 RULES = RuleSet(
@@ -57,9 +55,7 @@ def make_finding(name: str, span: Span, message: str) -> Finding:
 
 
 def apply(findings, directives, path="Dockerfile", **kwargs) -> list[Finding]:
-    return apply_suppressions(
-        findings, directives, RULES, path, make_finding=make_finding, **kwargs
-    )
+    return apply_suppressions(findings, directives, RULES, path, make_finding=make_finding, **kwargs)
 
 
 def suppressed_codes(results: list[Finding]) -> list[tuple[str, int]]:
@@ -84,9 +80,7 @@ def comments(source: str) -> list[tuple[int, int, str]]:
 
 
 def test_dockerfile_ignore_covers_next_instruction_with_continuation_lines():
-    text = (
-        "FROM alpine\n# containerlint: ignore=CL1001 -- pinned elsewhere\nRUN a \\\n  b \\\n  c\n"
-    )
+    text = "FROM alpine\n# containerlint: ignore=CL1001 -- pinned elsewhere\nRUN a \\\n  b \\\n  c\n"
     (directive,) = dockerfile_directives(comments(text), [(1, 1), (3, 5)])
     assert directive == Directive(
         source="containerlint",
@@ -342,10 +336,7 @@ def test_annotation_directives():
         ("kube-linter", (), None, 12, 20),
     ]
     assert all(d.scope == "object" for d in directives)
-    assert (
-        directives[0].text
-        == "containerlint.io/ignore: CL1001, privilege-escalation -- vendor chart"
-    )
+    assert directives[0].text == "containerlint.io/ignore: CL1001, privilege-escalation -- vendor chart"
 
 
 def test_annotation_covers_its_object_and_not_the_next():
@@ -377,9 +368,7 @@ def _directives(text: str, instructions: list[tuple[int, int]]) -> list[Directiv
 
 
 def test_hadolint_alias_suppresses_our_rule():
-    directives = _directives(
-        "# hadolint ignore=DL3007 # pinned by digest\nFROM x:latest\n", [(2, 2)]
-    )
+    directives = _directives("# hadolint ignore=DL3007 # pinned by digest\nFROM x:latest\n", [(2, 2)])
     results = apply([finding("CL1001", 2, 6)], directives)
     (result,) = results
     assert result.suppression is not None
@@ -404,9 +393,7 @@ def test_selectors_of_every_kind(selector):
 
 
 def test_line_directive_does_not_reach_other_instructions():
-    directives = _directives(
-        "FROM a\n# containerlint: ignore=CL1001\nFROM b\nFROM c\n", [(1, 1), (3, 3), (4, 4)]
-    )
+    directives = _directives("FROM a\n# containerlint: ignore=CL1001\nFROM b\nFROM c\n", [(1, 1), (3, 3), (4, 4)])
     results = apply([finding("CL1001", 1), finding("CL1001", 3), finding("CL1001", 4)], directives)
     assert suppressed_codes(results) == [("CL1001", 3)]
 
@@ -427,10 +414,7 @@ def test_file_directive_and_directive_without_selectors():
 
 def test_narrowest_directive_is_recorded_and_redundant_ones_are_not_unused():
     text = (
-        "# containerlint: ignore-file=CL1001\n"
-        "# hadolint ignore=DL3007\n"
-        "# containerlint: ignore=CL1001 -- why\n"
-        "FROM x\n"
+        "# containerlint: ignore-file=CL1001\n# hadolint ignore=DL3007\n# containerlint: ignore=CL1001 -- why\nFROM x\n"
     )
     results = apply([finding("CL1001", 4)], _directives(text, [(4, 4)]))
     suppression = results[0].suppression
@@ -539,9 +523,7 @@ def test_per_file_ignores_globs(path, glob, expected):
 
 
 def test_meta_findings_are_never_suppressed_inline():
-    directives = _directives(
-        "# containerlint: ignore-file\n# containerlint: ignore-file=syntax-error\n", []
-    )
+    directives = _directives("# containerlint: ignore-file\n# containerlint: ignore-file=syntax-error\n", [])
     syntax = finding("CL0003", 3)
     results = apply([syntax], directives)
     assert not results[0].suppressed

@@ -84,9 +84,7 @@ def build_report(result: LintResult, context: ReportContext) -> dict[str, Any]:
 
 def load_schema() -> dict[str, Any]:
     """The JSON Schema of :func:`build_report`'s output, as shipped in the package."""
-    text = (
-        resources.files("containerlint.reporters").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
-    )
+    text = resources.files("containerlint.reporters").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 
@@ -102,9 +100,7 @@ def finding_object(finding: Finding) -> dict[str, Any]:
         "start": position_object(finding.span.start),
         "end": position_object(finding.span.end),
         "suppressed": finding.suppressed,
-        "suppression": None
-        if finding.suppression is None
-        else suppression_object(finding.suppression),
+        "suppression": None if finding.suppression is None else suppression_object(finding.suppression),
         "fix": None if finding.fix is None else fix_object(finding.fix),
     }
 

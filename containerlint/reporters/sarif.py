@@ -232,9 +232,7 @@ def driver(rules: list[ReportingDescriptor], version: str) -> ToolComponent:
     return component
 
 
-def rule_descriptors(
-    rules: Sequence[Rule], findings: Sequence[Finding]
-) -> list[ReportingDescriptor]:
+def rule_descriptors(rules: Sequence[Rule], findings: Sequence[Finding]) -> list[ReportingDescriptor]:
     """Every rule that ran, then a stand-in for any code that reached a finding without a rule."""
     descriptors = [reporting_descriptor(rule) for rule in rules]
     known = {rule.code for rule in rules}
@@ -295,9 +293,7 @@ def source_root(root: Path) -> ArtifactLocation:
     uri = root.as_uri()
     return {
         "uri": uri if uri.endswith("/") else uri + "/",
-        "description": {
-            "text": "The directory containerlint ran in; result paths are relative to it."
-        },
+        "description": {"text": "The directory containerlint ran in; result paths are relative to it."},
     }
 
 
@@ -367,8 +363,7 @@ def region(span: Span) -> Region:
 
 def sarif_fix(artifact: ArtifactLocation, description: str, edits: Sequence[Edit]) -> SarifFix:
     replacements: list[Replacement] = [
-        {"deletedRegion": region(edit.span), "insertedContent": {"text": edit.text}}
-        for edit in edits
+        {"deletedRegion": region(edit.span), "insertedContent": {"text": edit.text}} for edit in edits
     ]
     return {
         "description": {"text": sentence(description)},
@@ -379,9 +374,7 @@ def sarif_fix(artifact: ArtifactLocation, description: str, edits: Sequence[Edit
 # --- fingerprints and limits ---
 
 
-def line_hashes(
-    findings: Sequence[Finding], sources: Mapping[str, str], root: Path | None = None
-) -> list[str]:
+def line_hashes(findings: Sequence[Finding], sources: Mapping[str, str], root: Path | None = None) -> list[str]:
     """A ``primaryLocationLineHash`` for each finding, in order (see the module docstring)."""
     root = Path.cwd() if root is None else root
     seen: Counter[str] = Counter()

@@ -51,9 +51,7 @@ SEVERITY_NOUNS = {
 }
 
 # Bidirectional controls can reorder what a terminal shows (the "Trojan Source" trick).
-BIDI_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-)
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 @dataclass(frozen=True)
@@ -117,8 +115,7 @@ def summary_line(result: LintResult, paint: Palette) -> str:
         return paint(f"All checked: no problems in {checked}", GREEN) + tail
     counts = Counter(f.severity for f in active)
     breakdown = ", ".join(
-        plural(counts[severity], *SEVERITY_NOUNS[severity])
-        for severity in sorted(counts, reverse=True)
+        plural(counts[severity], *SEVERITY_NOUNS[severity]) for severity in sorted(counts, reverse=True)
     )
     problems = plural(len(active), "problem", "problems")
     files = plural(len({f.path for f in active}), "file", "files")

@@ -536,11 +536,7 @@ def _split_span(node: Scalar, at: int) -> tuple[Span, Span]:
     start, end = node.span.start, node.span.end
     quote = 1 if node.style in ("'", '"') else 0
     width = len(node.value) + 2 * quote
-    if (
-        start.line != end.line
-        or node.style not in ("", "'", '"')
-        or end.column - start.column != width
-    ):
+    if start.line != end.line or node.style not in ("", "'", '"') or end.column - start.column != width:
         return node.span, node.span
     split = start.column + quote + at
     name = Span(Position(start.line, start.column + quote), Position(start.line, split))
@@ -615,11 +611,7 @@ def _env_files(node: Node | None) -> list[EnvFile]:
 
 def _dependencies(node: Node | None) -> list[Dependency]:
     if isinstance(node, Sequence):
-        return [
-            Dependency(item.value, item)
-            for item in node.items
-            if isinstance(item, Scalar) and not item.is_null
-        ]
+        return [Dependency(item.value, item) for item in node.items if isinstance(item, Scalar) and not item.is_null]
     if isinstance(node, Mapping):
         result = []
         for name, pair in effective_pairs(node).items():

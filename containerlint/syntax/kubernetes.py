@@ -439,9 +439,7 @@ def _label_selector(node: Mapping) -> Selector:
 
 def _requirement(node: Mapping) -> SelectorRequirement:
     values_node = node.get_sequence("values")
-    values = [
-        item.value for item in _items(values_node) if isinstance(item, Scalar) and not item.is_null
-    ]
+    values = [item.value for item in _items(values_node) if isinstance(item, Scalar) and not item.is_null]
     return SelectorRequirement(
         node,
         node.get_str("key"),

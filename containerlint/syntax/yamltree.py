@@ -543,9 +543,7 @@ class _Composer:
         target = self.anchors.get(name)
         if target is None:
             problem = (
-                "refers to a node that contains it"
-                if name in self.open_anchors
-                else "is not defined before this point"
+                "refers to a node that contains it" if name in self.open_anchors else "is not defined before this point"
             )
             self.issue(SYNTAX_ERROR, Span(start, end), f"alias *{name} {problem}")
             placeholder = Scalar(span=Span(start, end), via_alias=name)
@@ -609,9 +607,7 @@ class _Composer:
             if first is None:
                 frame.seen[key.value] = key
             else:
-                message = (
-                    f"duplicate key {key.value!r}: first defined on line {first.span.start.line}"
-                )
+                message = f"duplicate key {key.value!r}: first defined on line {first.span.start.line}"
                 self.issue(DUPLICATE_KEY, key.span, message)
             if _is_merge_key(key):
                 frame.merges.append((len(mapping.pairs), key, value))

@@ -91,9 +91,7 @@ RECOMMENDS_FINDING = finding(
     Span.at(2, 5, 2, 16),
     "apt-get install without --no-install-recommends",
 )
-TRAILING_FINDING = finding(
-    TRAILING, "Dockerfile", Span.at(3, 13, 3, 14), "Trailing whitespace", suppression=NOQA
-)
+TRAILING_FINDING = finding(TRAILING, "Dockerfile", Span.at(3, 13, 3, 14), "Trailing whitespace", suppression=NOQA)
 PRIVILEGED_FINDING = finding(
     PRIVILEGED,
     "k8s/deploy.yaml",

@@ -15,9 +15,7 @@ from containerlint.reporters.json_format import build_report, load_schema, rende
 def validator() -> jsonschema.Draft202012Validator:
     schema = load_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 def test_report_shape(render, sample, context):

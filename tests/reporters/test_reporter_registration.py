@@ -25,8 +25,6 @@ def test_importing_the_package_loads_no_format():
         "loaded = [m for m in sys.modules if m.startswith(prefixes)]\n"
         "print(','.join(sorted(loaded)))\n"
     )
-    completed = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(filter(None, completed.stdout.strip().split(",")))
     assert loaded <= {"containerlint.reporters.base"}

@@ -83,9 +83,7 @@ def test_every_rule_is_described(sample, context, rules):
             "problem.severity": "warning",
         },
     }
-    levels = [
-        (r["defaultConfiguration"]["level"], r["properties"]["problem.severity"]) for r in described
-    ]
+    levels = [(r["defaultConfiguration"]["level"], r["properties"]["problem.severity"]) for r in described]
     assert levels == [
         ("warning", "warning"),
         ("error", "error"),
@@ -100,9 +98,7 @@ def test_result_shape(sample, context):
     assert first["ruleId"] == "CL1001"
     assert first["ruleIndex"] == 0
     assert first["level"] == "warning"
-    assert first["message"] == {
-        "text": "Image ubuntu:latest uses a moving tag. pin it, e.g. ubuntu:24.04@sha256:..."
-    }
+    assert first["message"] == {"text": "Image ubuntu:latest uses a moving tag. pin it, e.g. ubuntu:24.04@sha256:..."}
     assert first["locations"] == [
         {
             "physicalLocation": {
@@ -235,8 +231,7 @@ def test_result_count_is_capped_keeping_the_most_severe(make_finding, rules, con
         {
             "level": "warning",
             "message": {
-                "text": "2 less severe results were left out: GitHub code scanning accepts "
-                "at most 3 results per run."
+                "text": "2 less severe results were left out: GitHub code scanning accepts at most 3 results per run."
             },
         }
     ]
@@ -282,9 +277,7 @@ def test_fingerprint_without_source_uses_the_message(make_finding, rules):
 def test_fingerprints_do_not_depend_on_showing_suppressed(sample, context):
     def fingerprints(show: bool) -> dict[str, str]:
         run = only_run(build_sarif(sample, replace(context, show_suppressed=show)))
-        return {
-            r["ruleId"]: r["partialFingerprints"]["primaryLocationLineHash"] for r in run["results"]
-        }
+        return {r["ruleId"]: r["partialFingerprints"]["primaryLocationLineHash"] for r in run["results"]}
 
     hidden, shown = fingerprints(False), fingerprints(True)
     assert shown.items() >= hidden.items()
@@ -364,9 +357,7 @@ def run_multitool(multitool: Path, log_path: Path) -> list[dict]:
     completed = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert report.exists(), completed.stdout + completed.stderr
     (run,) = json.loads(report.read_text(encoding="utf-8"))["runs"]
-    notifications = [
-        n for i in run.get("invocations", []) for n in i.get("toolExecutionNotifications", [])
-    ]
+    notifications = [n for i in run.get("invocations", []) for n in i.get("toolExecutionNotifications", [])]
     assert not [n for n in notifications if n.get("level") == "error"], notifications
     return run.get("results", [])
 

@@ -56,9 +56,7 @@ def test_colour(render, sample, context):
     ]
     assert "\x1b[1;31mCL2001\x1b[0m \x1b[31m[error]\x1b[0m" in output
     assert "\x1b[1;34mCL3001\x1b[0m \x1b[34m[info]\x1b[0m" in output
-    assert output.endswith(
-        "\x1b[1mFound 3 problems (1 error, 1 warning, 1 info) in 2 files\x1b[0m; 1 suppressed.\n"
-    )
+    assert output.endswith("\x1b[1mFound 3 problems (1 error, 1 warning, 1 info) in 2 files\x1b[0m; 1 suppressed.\n")
 
 
 def test_no_colour_codes_unless_asked(render, sample, context):
@@ -66,12 +64,8 @@ def test_no_colour_codes_unless_asked(render, sample, context):
 
 
 def test_clean_run(render, context):
-    assert render(render_text, LintResult(files_checked=4), context) == (
-        "All checked: no problems in 4 files.\n"
-    )
-    assert render(render_text, LintResult(files_checked=1), context) == (
-        "All checked: no problems in 1 file.\n"
-    )
+    assert render(render_text, LintResult(files_checked=4), context) == ("All checked: no problems in 4 files.\n")
+    assert render(render_text, LintResult(files_checked=1), context) == ("All checked: no problems in 1 file.\n")
     assert render(render_text, LintResult(files_checked=1), context, color=True) == (
         "\x1b[32mAll checked: no problems in 1 file\x1b[0m.\n"
     )
@@ -79,10 +73,7 @@ def test_clean_run(render, context):
 
 def test_only_suppressed_findings(render, findings, context):
     result = LintResult(findings=[findings.trailing], files_checked=2)
-    assert (
-        render(render_text, result, context)
-        == "All checked: no problems in 2 files; 1 suppressed.\n"
-    )
+    assert render(render_text, result, context) == "All checked: no problems in 2 files; 1 suppressed.\n"
 
 
 def test_singular_summary(render, findings, context):
@@ -147,9 +138,7 @@ def test_wide_characters_take_two_columns(render, make_finding, rules, context):
 
 
 def test_crlf_line_endings(render, make_finding, rules, context):
-    assert excerpt(
-        render, make_finding, rules, context, "FROM x\r\nRUN y\r\n", Span.at(2, 5, 2, 6)
-    ) == [
+    assert excerpt(render, make_finding, rules, context, "FROM x\r\nRUN y\r\n", Span.at(2, 5, 2, 6)) == [
         "    2 | RUN y",
         "      |     ^",
     ]

@@ -230,9 +230,7 @@ def test_unreadable_short_ports_carry_an_error(spec: str) -> None:
         ("/just/a/path", "volume", None, "/just/a/path", False),
     ],
 )
-def test_short_volume_syntax(
-    spec: str, kind: str, source: str | None, target: str | None, read_only: bool
-) -> None:
+def test_short_volume_syntax(spec: str, kind: str, source: str | None, target: str | None, read_only: bool) -> None:
     svc = service(f"services:\n  app:\n    volumes:\n      - '{spec}'\n")
     (volume,) = svc.volumes
     assert volume.type == kind
@@ -245,9 +243,7 @@ def test_short_volume_syntax(
 
 
 def test_volume_kind_helpers_and_options() -> None:
-    svc = service(
-        "services:\n  app:\n    volumes:\n      - data:/d:ro,z\n      - /anon\n      - ./b:/b\n"
-    )
+    svc = service("services:\n  app:\n    volumes:\n      - data:/d:ro,z\n      - /anon\n      - ./b:/b\n")
     named, anonymous, bind = svc.volumes
     assert named.is_named and not named.is_anonymous and named.options == ("ro", "z")
     assert anonymous.is_anonymous and anonymous.source is None
@@ -380,9 +376,7 @@ def test_multi_line_list_entry_uses_the_whole_span() -> None:
 
 
 def test_env_file_forms() -> None:
-    assert [f.path for f in service("services:\n  app:\n    env_file: .env\n").env_file] == [
-        ".env"
-    ]
+    assert [f.path for f in service("services:\n  app:\n    env_file: .env\n").env_file] == [".env"]
     files = service(
         """\
         services:
@@ -435,9 +429,7 @@ def test_networks_list_and_map_forms() -> None:
     assert [(n.name, n.config) for n in listed] == [("front", None), ("back", None)]
     assert listed[0].key.span == span(3, 16, 3, 21)
     assert listed[0].span == listed[0].key.span
-    mapped = service(
-        "services:\n  app:\n    networks:\n      front:\n        aliases: [x]\n      back:\n"
-    ).networks
+    mapped = service("services:\n  app:\n    networks:\n      front:\n        aliases: [x]\n      back:\n").networks
     assert [n.name for n in mapped] == ["front", "back"]
     assert mapped[0].config is not None and "aliases" in mapped[0].config
     assert mapped[1].config is None
@@ -585,9 +577,7 @@ def test_looks_like_compose(text: str, expected: bool) -> None:
         ("${A:-}", {}, "", []),
     ],
 )
-def test_interpolate(
-    template: str, env: dict[str, str], text: str | None, unresolved: list[str]
-) -> None:
+def test_interpolate(template: str, env: dict[str, str], text: str | None, unresolved: list[str]) -> None:
     result = interpolate(template, env)
     assert result.text == text
     assert result.unresolved == unresolved

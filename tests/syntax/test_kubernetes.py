@@ -315,9 +315,7 @@ def test_label_selector_with_match_labels_and_expressions() -> None:
 
 
 def test_replication_controller_uses_a_plain_map_selector() -> None:
-    obj = single(
-        "apiVersion: v1\nkind: ReplicationController\nspec:\n  selector:\n    app: web\n"
-    )
+    obj = single("apiVersion: v1\nkind: ReplicationController\nspec:\n  selector:\n    app: web\n")
     assert obj.selector is not None
     assert obj.selector.match_labels.strings() == {"app": "web"}
     assert obj.selector.match_expressions == []

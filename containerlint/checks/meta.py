@@ -1,0 +1,86 @@
+"""Meta rules: findings about the input and about the linter itself rather than about a concept.
+
+Parsers and the engine report these by rule *name* (``SyntaxIssue.rule``); the engine looks the
+rule up here, so they can be selected, ignored and re-levelled like any other rule.
+"""
+
+from __future__ import annotations
+
+from containerlint.model import Severity
+from containerlint.registry import Rule
+
+SYNTAX_ERROR = Rule(
+    code="CL0001",
+    name="syntax-error",
+    summary="The file (or one document or instruction in it) cannot be parsed",
+    severity=Severity.ERROR,
+    tags=("meta",),
+)
+UNPARSABLE_SHELL = Rule(
+    code="CL0002",
+    name="unparsable-shell",
+    summary="A shell-form command body cannot be parsed as shell, so shell checks skip it",
+    severity=Severity.WARNING,
+    tags=("meta",),
+)
+DUPLICATE_KEY = Rule(
+    code="CL0003",
+    name="duplicate-key",
+    summary="A YAML mapping repeats a key; loaders silently keep only the last value",
+    severity=Severity.ERROR,
+    tags=("meta",),
+    aliases=("yamllint:key-duplicates",),
+)
+INTERNAL_ERROR = Rule(
+    code="CL0004",
+    name="internal-error",
+    summary="A rule raised an exception on this file; the other rules still ran",
+    severity=Severity.ERROR,
+    tags=("meta",),
+)
+UNUSED_SUPPRESSION = Rule(
+    code="CL0005",
+    name="unused-suppression",
+    summary="A suppression comment or annotation suppresses nothing",
+    severity=Severity.WARNING,
+    tags=("meta", "suppression"),
+    options={"other-tools": False},
+)
+UNKNOWN_RULE_REFERENCE = Rule(
+    code="CL0006",
+    name="unknown-rule-reference",
+    summary="A suppression names a rule that does not exist",
+    severity=Severity.WARNING,
+    tags=("meta", "suppression"),
+    options={"other-tools": False},
+)
+SKIPPED_FILE = Rule(
+    code="CL0007",
+    name="skipped-file",
+    summary="A file was recognised but not linted (Helm template, kustomization)",
+    severity=Severity.INFO,
+    tags=("meta",),
+)
+UNREADABLE_FILE = Rule(
+    code="CL0008",
+    name="unreadable-file",
+    summary="A file cannot be read as text (binary, invalid UTF-8, too large, no permission)",
+    severity=Severity.ERROR,
+    tags=("meta",),
+)
+
+META_RULES = (
+    SYNTAX_ERROR,
+    UNPARSABLE_SHELL,
+    DUPLICATE_KEY,
+    INTERNAL_ERROR,
+    UNUSED_SUPPRESSION,
+    UNKNOWN_RULE_REFERENCE,
+    SKIPPED_FILE,
+    UNREADABLE_FILE,
+)
+
+# Findings of these rules cannot be silenced by inline comments: a broken file must not hide itself.
+NOT_INLINE_SUPPRESSIBLE = frozenset(
+    r.name for r in (SYNTAX_ERROR, INTERNAL_ERROR, UNUSED_SUPPRESSION, UNKNOWN_RULE_REFERENCE, UNREADABLE_FILE)
+)

@@ -1,0 +1,44 @@
+"""CL7003 selector-template-mismatch: a workload's ``spec.selector`` does not match the labels of
+its own pod template. The API server rejects it (apps/v1), or the controller never sees its pods.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from containerlint.model import FileKind, Problem, Severity
+from containerlint.registry import Context, Rule
+
+RULE = Rule(
+    code="CL7003",
+    name="selector-template-mismatch",
+    summary="A workload's selector does not match its own pod template labels",
+    severity=Severity.ERROR,
+    tags=("correctness", "kubernetes"),
+    aliases=("kube-linter:mismatching-selector",),
+)
+
+
+@RULE.check(FileKind.KUBERNETES)
+def check_kubernetes(manifests, ctx: Context) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    for obj in manifests.objects:
+        selector = obj.selector
+        if selector is None or obj.kind == "Pod":
+            continue
+        labels = {key: node.value for key, node in (obj.pod_template_labels or {}).items()}
+        for key, value_node in selector.match_labels.items():
+            if labels.get(key) != value_node.value:
+                found = f"'{labels[key]}'" if key in labels else "no such label"
+                yield Problem(
+                    value_node.span,
+                    f"{obj.kind} '{obj.name}' selects {key}={value_node.value}, but its pod template has {found}",
+                    hint="make spec.selector and spec.template.metadata.labels agree",
+                )
+        for expression in selector.match_expressions:
+            if not expression.matches(labels):
+                yield Problem(
+                    expression.node.span,
+                    f"{obj.kind} '{obj.name}' selector expression '{expression.describe()}' does not match "
+                    "its pod template labels",
+                    hint="make spec.selector and spec.template.metadata.labels agree",
+                )

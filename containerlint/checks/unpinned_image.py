@@ -1,0 +1,83 @@
+"""CL1001 unpinned-image: an image on ``latest`` or with no tag at all, in every file kind.
+
+One concept, three places: Dockerfile ``FROM``, Compose ``image:``, Kubernetes container images.
+The reference is judged after what can be resolved statically (``ARG`` defaults before ``FROM``,
+Compose ``${VAR:-default}``); a reference that still holds an unknown variable is not guessed at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from containerlint.model import FileKind, Problem, Severity, Span
+from containerlint.registry import Context, Rule
+from containerlint.syntax.imageref import ImageRef, parse_image_ref
+
+RULE = Rule(
+    code="CL1001",
+    name="unpinned-image",
+    summary="Image reference has no pinned tag or digest (untagged or 'latest')",
+    severity=Severity.WARNING,
+    tags=("supply-chain", "reproducibility"),
+    aliases=(
+        "hadolint:DL3006",
+        "hadolint:DL3007",
+        "kube-linter:latest-tag",
+        "dclint:service-image-require-explicit-tag",
+        "checkov:CKV_K8S_14",
+        "checkov:CKV_DOCKER_7",
+    ),
+)
+
+
+def problem_for(ref: ImageRef, written: str) -> str | None:
+    """The message for an unpinned reference, or None when it is pinned."""
+    if ref.is_pinned:
+        return None
+    shown = f"'{written}'" if written == ref.text else f"'{written}' (resolved to '{ref.text}')"
+    if ref.tag is None:
+        return f"image {shown} has no tag, so it floats with whatever 'latest' is when pulled"
+    return f"image {shown} uses the 'latest' tag, which changes without notice"
+
+
+HINT = "pin a version tag (e.g. ':1.27.3') or a digest ('@sha256:...')"
+
+
+def _check(resolved: str, written: str, span: Span) -> Iterator[Problem]:
+    ref = parse_image_ref(resolved)
+    message = problem_for(ref, written) if ref else None
+    if message:
+        yield Problem(span, message, hint=HINT)
+
+
+@RULE.check(FileKind.DOCKERFILE)
+def check_dockerfile(dockerfile, ctx: Context) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    for stage in dockerfile.stages:
+        image = stage.resolved_image
+        if stage.image is None or image is None or stage.base_stage is not None:
+            continue
+        if image.lower() == "scratch":
+            continue
+        yield from _check(image, stage.image, stage.image_span)
+
+
+@RULE.check(FileKind.COMPOSE)
+def check_compose(compose, ctx: Context) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    from containerlint.syntax.compose import interpolate
+
+    for service in compose.services:
+        image = service.image
+        if image is None or service.build is not None:
+            continue  # with `build:`, `image:` names the image being built, not one pulled
+        resolved = interpolate(image.value, {})
+        if resolved.text is None:
+            continue
+        yield from _check(resolved.text, image.value, image.span)
+
+
+@RULE.check(FileKind.KUBERNETES)
+def check_kubernetes(manifests, ctx: Context) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+    for obj in manifests.objects:
+        for container in obj.containers:
+            if container.image is not None and "$" not in container.image.value:
+                yield from _check(container.image.value, container.image.value, container.image.span)

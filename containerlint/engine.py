@@ -1,0 +1,340 @@
+"""The lint pipeline: read → parse → document checks → project checks → suppressions → sorted result.
+
+Each stage is a plain function of its inputs, so an API user or a language server can call
+``lint_sources`` directly with in-memory text.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from containerlint.checks.meta import NOT_INLINE_SUPPRESSIBLE
+from containerlint.model import FILE_START, FileKind, Finding, LintResult, Position, Problem, Severity, Span
+from containerlint.registry import Context, Rule, RuleSet
+from containerlint.syntax import SyntaxIssue
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are refused, not parsed (a 20 MB manifest is a mistake)
+
+
+@dataclass
+class Source:
+    """One input: where it is shown, its text, and what we know of its kind before parsing."""
+
+    path: str  # display path, POSIX, relative where possible
+    text: str | None
+    kind: FileKind | None  # None: YAML whose kind is decided by its content
+    explicit: bool = False
+    skip_reason: str | None = None
+    read_issues: list[SyntaxIssue] = field(default_factory=list)
+    abspath: Path | None = None
+
+
+@dataclass
+class ParsedFile:
+    source: Source
+    kind: FileKind | None
+    tree: Any  # Dockerfile | ComposeFile | KubernetesFile | None
+    issues: list[SyntaxIssue] = field(default_factory=list)
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+
+@dataclass(frozen=True)
+class LintOptions:
+    """What the engine needs from the settings (the CLI builds it from config and flags)."""
+
+    rules: Sequence[Rule]  # enabled rules
+    ruleset: RuleSet  # every known rule, for resolving suppression selectors
+    severities: Mapping[str, Severity] = field(default_factory=dict)  # code -> override
+    rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # code -> options
+    inline_ignores: bool = True
+    per_file_ignores: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    settings: Any = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def read_source(path: Path, display: str, kind: FileKind | None, **extra: Any) -> Source:
+    """Read a file as UTF-8 text. Problems become issues on the Source, never exceptions."""
+    source = Source(path=display, text=None, kind=kind, abspath=path, **extra)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            source.read_issues.append(_unreadable(f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,} byte limit"))
+            return source
+        data = path.read_bytes()
+    except OSError as error:
+        source.read_issues.append(_unreadable(f"cannot read file: {error.strerror or error}"))
+        return source
+    source.text = decode_text(data, source.read_issues)
+    return source
+
+
+def decode_text(data: bytes, issues: list[SyntaxIssue]) -> str | None:
+    if b"\x00" in data[:8192]:
+        issues.append(_unreadable("file is binary (contains NUL bytes), not text"))
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        issues.append(
+            SyntaxIssue(
+                "unreadable-file",
+                Span.at(line, column),
+                f"invalid UTF-8 at byte {error.start} (0x{data[error.start]:02x}); "
+                "the rest was read with replacement characters",
+            )
+        )
+        return data.decode("utf-8", errors="replace")
+
+
+def _unreadable(message: str) -> SyntaxIssue:
+    return SyntaxIssue("unreadable-file", FILE_START, message)
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing
+
+
+def parse_source(source: Source) -> ParsedFile:
+    """Parse one source into the tree its kind calls for. Never raises."""
+    parsed = ParsedFile(source, source.kind, None, list(source.read_issues))
+    if source.text is None or source.skip_reason:
+        if source.skip_reason:
+            parsed.issues.append(SyntaxIssue("skipped-file", FILE_START, f"skipped: {source.skip_reason}"))
+        return parsed
+    try:
+        _parse_into(parsed, source.text)
+    except Exception as error:
+        parsed.tree = None
+        parsed.issues.append(
+            SyntaxIssue("internal-error", FILE_START, f"the parser failed: {type(error).__name__}: {error}")
+        )
+    return parsed
+
+
+def _parse_into(parsed: ParsedFile, text: str) -> None:
+    if parsed.kind is FileKind.DOCKERFILE:
+        from containerlint.syntax.dockerfile import parse_dockerfile
+
+        parsed.tree = parse_dockerfile(text)
+        parsed.issues.extend(parsed.tree.issues)
+        return
+    from containerlint.syntax.yamltree import parse_yaml
+
+    stream = parse_yaml(text)
+    parsed.issues.extend(stream.issues)
+    kind = parsed.kind or classify_yaml(stream)
+    parsed.kind = kind
+    if kind is FileKind.COMPOSE:
+        from containerlint.syntax.compose import ComposeFile
+
+        parsed.tree = ComposeFile(stream)
+    elif kind is FileKind.KUBERNETES:
+        from containerlint.syntax.kubernetes import KubernetesFile
+
+        parsed.tree = KubernetesFile(stream)
+    elif not parsed.source.explicit:
+        parsed.issues.clear()  # YAML that is none of ours is ignored quietly, errors included
+
+
+def classify_yaml(stream: Any) -> FileKind | None:
+    from containerlint.syntax.kubernetes import looks_like_compose, looks_like_kubernetes
+
+    if looks_like_kubernetes(stream):
+        return FileKind.KUBERNETES
+    if looks_like_compose(stream):
+        return FileKind.COMPOSE
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Checking
+
+
+class _FindingFactory:
+    """Turns problems into findings with the rule's code, name and effective severity."""
+
+    def __init__(self, options: LintOptions) -> None:
+        self.options = options
+
+    def severity(self, rule: Rule) -> Severity:
+        return self.options.severities.get(rule.code, rule.severity)
+
+    def make(self, rule: Rule, path: str, problem: Problem) -> Finding:
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=self.severity(rule),
+            path=problem.path or path,
+            span=problem.span,
+            message=problem.message,
+            hint=problem.hint,
+            fix=problem.fix,
+        )
+
+
+def _run_check(
+    rule: Rule,
+    check: Callable[[Any, Context], Iterable[Problem]],
+    subject: Any,
+    context: Context,
+    path: str,
+    factory: _FindingFactory,
+) -> list[Finding]:
+    try:
+        return [factory.make(rule, path, problem) for problem in check(subject, context)]
+    except Exception as error:
+        frame = traceback.extract_tb(error.__traceback__)[-1]
+        internal = factory.options.ruleset.get("internal-error")
+        assert internal is not None
+        message = (
+            f"rule {rule.code} ({rule.name}) failed on this file: {type(error).__name__}: {error} "
+            f"(at {Path(frame.filename).name}:{frame.lineno})"
+        )
+        return [factory.make(internal, path, Problem(FILE_START, message))]
+
+
+def _context(rule: Rule, options: LintOptions, path: str | None) -> Context:
+    merged = {**rule.options, **options.rule_options.get(rule.code, {})}
+    return Context(options=merged, path=path, settings=options.settings)
+
+
+def check_document(parsed: ParsedFile, options: LintOptions, factory: _FindingFactory) -> list[Finding]:
+    findings = _issue_findings(parsed, options, factory)
+    if parsed.tree is None or parsed.kind is None:
+        return findings
+    for rule in options.rules:
+        check = rule.checks.get(parsed.kind)
+        if check is not None:
+            context = _context(rule, options, parsed.path)
+            findings.extend(_run_check(rule, check, parsed.tree, context, parsed.path, factory))
+    return findings
+
+
+def _issue_findings(parsed: ParsedFile, options: LintOptions, factory: _FindingFactory) -> list[Finding]:
+    enabled = {rule.name for rule in options.rules}
+    findings = []
+    for issue in parsed.issues:
+        rule = options.ruleset.get(issue.rule)
+        if rule is not None and rule.name in enabled:
+            findings.append(factory.make(rule, parsed.path, Problem(issue.span, issue.message)))
+    return findings
+
+
+def check_project(parsed_files: Sequence[ParsedFile], options: LintOptions, factory: _FindingFactory) -> list[Finding]:
+    project_rules = [rule for rule in options.rules if rule.project_checks]
+    if not project_rules:
+        return []
+    from containerlint.project import ProjectIndex
+
+    project = ProjectIndex(parsed_files)
+    findings: list[Finding] = []
+    for rule in project_rules:
+        context = _context(rule, options, None)
+        for _, check in rule.project_checks:
+            findings.extend(_run_check(rule, check, project, context, "", factory))
+    return findings
+
+
+# ---------------------------------------------------------------------------------------------
+# Suppressions and the whole run
+
+
+def directives_for(parsed: ParsedFile) -> list[Any]:
+    """Suppression directives of one parsed file (suppress.py works on plain data, not trees)."""
+    from containerlint import suppress as suppression
+
+    tree = parsed.tree
+    if tree is None or parsed.source.text is None:
+        return []
+    if parsed.kind is FileKind.DOCKERFILE:
+        comments = [(c.line, c.column, c.text) for c in tree.comments]
+        lines = [(i.span.start.line, i.span.end.line) for i in tree.instructions]
+        return suppression.dockerfile_directives(comments, lines)
+    from containerlint.syntax.yamltree import iter_comments
+
+    stream = tree.stream
+    documents = [(d.span.start.line, d.span.end.line) for d in stream.documents]
+    text = parsed.source.text
+    directives = suppression.yaml_directives(list(iter_comments(text)), text.splitlines(), documents)
+    if parsed.kind is FileKind.KUBERNETES:
+        directives += suppression.annotation_directives([_annotations(obj) for obj in tree.objects])
+    return directives
+
+
+def _annotations(obj: Any) -> Any:
+    from containerlint.suppress import ObjectAnnotations
+
+    annotations = obj.annotations
+    values = {key: (value.value, annotations.key_nodes[key].span) for key, value in annotations.items()}
+    return ObjectAnnotations(obj.span.start.line, obj.span.end.line, values)
+
+
+def suppress(parsed: ParsedFile | None, path: str, findings: list[Finding], options: LintOptions) -> list[Finding]:
+    from containerlint import suppress as suppression
+
+    directives = directives_for(parsed) if parsed is not None else []
+    factory = _FindingFactory(options)
+    enabled = {rule.name for rule in options.rules}
+
+    def make_meta(rule_name: str, span: Span, message: str) -> Finding | None:
+        rule = options.ruleset.get(rule_name)
+        if rule is None or rule.name not in enabled:
+            return None
+        return factory.make(rule, path, Problem(span, message))
+
+    report_foreign = {
+        name: bool(options.rule_options.get(options.ruleset.get(name).code, {}).get("other-tools", False))  # type: ignore[union-attr]
+        for name in ("unused-suppression", "unknown-rule-reference")
+    }
+    return suppression.apply_suppressions(
+        findings,
+        directives,
+        options.ruleset,
+        path,
+        inline_ignores=options.inline_ignores,
+        per_file_ignores=options.per_file_ignores,
+        make_finding=make_meta,
+        report_foreign=report_foreign,
+        never_inline=NOT_INLINE_SUPPRESSIBLE,
+    )
+
+
+def lint_sources(sources: Iterable[Source], options: LintOptions) -> LintResult:
+    factory = _FindingFactory(options)
+    parsed_files = [parse_source(source) for source in sources]
+    by_path: dict[str, list[Finding]] = {}
+    linted = [p for p in parsed_files if p.kind is not None or p.issues]
+    for parsed in linted:
+        by_path.setdefault(parsed.path, []).extend(check_document(parsed, options, factory))
+    for finding in check_project(linted, options, factory):
+        by_path.setdefault(finding.path, []).append(finding)
+    parsed_by_path = {p.path: p for p in linted}
+    findings: list[Finding] = []
+    for path, path_findings in by_path.items():
+        findings.extend(suppress(parsed_by_path.get(path), path, path_findings, options))
+    findings.sort(key=Finding.sort_key)
+    return LintResult(
+        findings=findings,
+        files_checked=sum(1 for p in linted if p.kind is not None),
+        rules_run=[rule.code for rule in options.rules],
+    )
+
+
+def position_after(text: str) -> Position:
+    """The position just past the end of ``text`` (for spans that run to the end of a file)."""
+    lines = text.split("\n")
+    return Position(len(lines), len(lines[-1]) + 1)

@@ -1,0 +1,108 @@
+"""The rules/ catalogue and the registry stay in step, and every example on every page is executed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from containerlint.catalogue import render_rules
+from containerlint.model import FileKind
+from tests.helpers import builtin_ruleset, lint_text
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+FENCE = re.compile(r"^```(?P<info>[^\n`]*)\n(?P<body>.*?)^```\s*$", re.MULTILINE | re.DOTALL)
+MARK_SAME = re.compile(r"#\s*\[(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)\]")
+MARK_NEXT = re.compile(r"#\s*\+(?P<offset>[0-9]+):\s*\[(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)\]")
+KINDS = {"dockerfile": FileKind.DOCKERFILE, "compose": FileKind.COMPOSE, "kubernetes": FileKind.KUBERNETES}
+REQUIRED_SECTIONS = ("## Why", "## Examples", "## Suppressing", "## Equivalents")
+
+RULES = list(builtin_ruleset())
+
+
+def page(code: str) -> str:
+    return (RULES_DIR / f"{code}.md").read_text(encoding="utf-8")
+
+
+def example_blocks(text: str) -> list[tuple[FileKind, str, str]]:
+    """(kind, verdict, body) for every fenced example whose info string names a verdict."""
+    blocks = []
+    for match in FENCE.finditer(text):
+        words = match.group("info").split()
+        if not words or words[-1] not in ("bad", "good"):
+            continue
+        kind_word = words[0] if words[0] == "dockerfile" else (words[1] if len(words) > 2 else "")
+        assert kind_word in KINDS, f"example fence {match.group('info')!r} names no file kind"
+        blocks.append((KINDS[kind_word], words[-1], match.group("body")))
+    return blocks
+
+
+def expected_marks(body: str) -> set[tuple[int, str]]:
+    expected = set()
+    for number, line in enumerate(body.splitlines(), start=1):
+        target = number
+        match = MARK_NEXT.search(line)
+        if match:
+            target = number + int(match.group("offset"))
+        else:
+            match = MARK_SAME.search(line)
+        if match:
+            expected.update((target, code.strip()) for code in match.group("codes").split(","))
+    return expected
+
+
+def test_every_rule_has_a_page_and_every_page_a_rule() -> None:
+    pages = {p.stem for p in RULES_DIR.glob("CL*.md")}
+    assert pages == {rule.code for rule in RULES}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_page_structure(rule) -> None:  # type: ignore[no-untyped-def]
+    text = page(rule.code)
+    lines = [line for line in text.splitlines() if line.strip()]
+    assert lines[0] == f"# {rule.code} {rule.name}"
+    assert lines[1] == rule.summary
+    positions = [text.find(section + "\n") for section in REQUIRED_SECTIONS]
+    assert all(p >= 0 for p in positions), f"{rule.code}.md needs sections {REQUIRED_SECTIONS}"
+    assert positions == sorted(positions), f"{rule.code}.md sections out of order"
+    for alias in rule.aliases:
+        assert f"`{alias}`" in text, f"{rule.code}.md must list alias {alias}"
+    if rule.options:
+        assert "## Options" in text
+        for key in rule.options:
+            assert f"`{key}`" in text, f"{rule.code}.md must document option {key}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_page_has_bad_and_good_example_per_kind(rule) -> None:  # type: ignore[no-untyped-def]
+    blocks = example_blocks(page(rule.code))
+    for kind in rule.kinds:
+        verdicts = {verdict for block_kind, verdict, _ in blocks if block_kind is kind}
+        assert verdicts == {"bad", "good"}, f"{rule.code}.md needs a bad and a good {kind.value} example"
+
+
+def _all_examples():  # type: ignore[no-untyped-def]
+    for rule in RULES:
+        for number, (kind, verdict, body) in enumerate(example_blocks(page(rule.code)), start=1):
+            yield pytest.param(rule, kind, verdict, body, id=f"{rule.code}-{number}-{kind.value}-{verdict}")
+
+
+@pytest.mark.parametrize(("rule", "kind", "verdict", "body"), list(_all_examples()))
+def test_examples_behave_as_marked(rule, kind, verdict, body) -> None:  # type: ignore[no-untyped-def]
+    findings = lint_text(body, kind, extend_select=[rule.code])
+    found = {(f.span.start.line, f.code) for f in findings if f.code == rule.code and not f.suppressed}
+    expected = {mark for mark in expected_marks(body) if mark[1] == rule.code}
+    if verdict == "good":
+        assert not expected, "a good example must not carry markers"
+        assert not found, f"good example produced {sorted(found)}"
+    else:
+        assert expected, "a bad example needs at least one marker"
+        assert found == expected
+
+
+def test_rules_index_is_fresh() -> None:
+    index = (RULES_DIR / "README.md").read_text(encoding="utf-8")
+    assert index == render_rules(builtin_ruleset(), "markdown"), (
+        "rules/README.md is stale: run `containerlint rules --format markdown > rules/README.md`"
+    )
