@@ -346,7 +346,9 @@ def _report_targets(args: argparse.Namespace, reporters: dict[str, Any]) -> list
     return [(fmt, output) for fmt, output in targets]
 
 
-def _write_reports(targets, reporters, result, options, sources, args, out) -> None:  # type: ignore[no-untyped-def]
+def _write_reports(
+    targets: Any, reporters: Any, result: Any, options: Any, sources: Any, args: Any, out: TextIO
+) -> None:
     from containerlint.reporters.base import ReportContext
 
     ran = [options.ruleset.get(code) for code in result.rules_run]

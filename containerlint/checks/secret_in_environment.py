@@ -7,10 +7,14 @@ The value itself is never printed: messages show at most its first characters.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from containerlint import secrets
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
+
+if TYPE_CHECKING:
+    from containerlint.syntax.compose import ComposeFile
 
 RULE = Rule(
     code="CL5001",
@@ -22,7 +26,7 @@ RULE = Rule(
 
 
 @RULE.check(FileKind.COMPOSE)
-def check_compose(compose, ctx: Context) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+def check_compose(compose: ComposeFile, ctx: Context) -> Iterator[Problem]:
     for service in compose.services:
         for variable in service.environment:
             if variable.value is None:

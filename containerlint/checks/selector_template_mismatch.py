@@ -5,9 +5,13 @@ its own pod template. The API server rejects it (apps/v1), or the controller nev
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
+
+if TYPE_CHECKING:
+    from containerlint.syntax.kubernetes import KubernetesFile
 
 RULE = Rule(
     code="CL7003",
@@ -20,7 +24,7 @@ RULE = Rule(
 
 
 @RULE.check(FileKind.KUBERNETES)
-def check_kubernetes(manifests, ctx: Context) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+def check_kubernetes(manifests: KubernetesFile, ctx: Context) -> Iterator[Problem]:
     for obj in manifests.objects:
         selector = obj.selector
         if selector is None or obj.kind == "Pod":

@@ -5,9 +5,13 @@ that the file's top level does not declare. ``docker compose`` refuses to start 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from containerlint.model import FileKind, Problem, Severity
+from containerlint.model import FileKind, Problem, Severity, Span
 from containerlint.registry import Context, Rule
+
+if TYPE_CHECKING:
+    from containerlint.syntax.compose import ComposeFile
 
 RULE = Rule(
     code="CL7001",
@@ -21,7 +25,7 @@ BUILTIN_NETWORKS = frozenset({"default"})
 
 
 @RULE.check(FileKind.COMPOSE)
-def check_compose(compose, ctx: Context) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+def check_compose(compose: ComposeFile, ctx: Context) -> Iterator[Problem]:
     for service in compose.services:
         for volume in service.volumes:
             if volume.type == "volume" and volume.source and volume.source not in compose.declared_volumes:
@@ -37,7 +41,7 @@ def check_compose(compose, ctx: Context) -> Iterator[Problem]:  # type: ignore[n
                 yield _undeclared("config", config.name, service.name, config.span, "configs")
 
 
-def _undeclared(what: str, name: str, service: str, span, section: str) -> Problem:  # type: ignore[no-untyped-def]
+def _undeclared(what: str, name: str, service: str, span: Span, section: str) -> Problem:
     return Problem(
         span,
         f"service '{service}' uses {what} '{name}', which the top-level '{section}:' does not declare",

@@ -8,10 +8,16 @@ Compose ``${VAR:-default}``); a reference that still holds an unknown variable i
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from containerlint.model import FileKind, Problem, Severity, Span
 from containerlint.registry import Context, Rule
 from containerlint.syntax.imageref import ImageRef, parse_image_ref
+
+if TYPE_CHECKING:
+    from containerlint.syntax.compose import ComposeFile
+    from containerlint.syntax.dockerfile import Dockerfile
+    from containerlint.syntax.kubernetes import KubernetesFile
 
 RULE = Rule(
     code="CL1001",
@@ -51,18 +57,18 @@ def _check(resolved: str, written: str, span: Span) -> Iterator[Problem]:
 
 
 @RULE.check(FileKind.DOCKERFILE)
-def check_dockerfile(dockerfile, ctx: Context) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+def check_dockerfile(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
     for stage in dockerfile.stages:
-        image = stage.resolved_image
-        if stage.image is None or image is None or stage.base_stage is not None:
-            continue
+        image, span = stage.resolved_image, stage.image_span
+        if stage.image is None or image is None or span is None or stage.base_stage is not None:
+            continue  # no image, an unresolvable variable, or a reference to an earlier stage
         if image.lower() == "scratch":
             continue
-        yield from _check(image, stage.image, stage.image_span)
+        yield from _check(image, stage.image, span)
 
 
 @RULE.check(FileKind.COMPOSE)
-def check_compose(compose, ctx: Context) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+def check_compose(compose: ComposeFile, ctx: Context) -> Iterator[Problem]:
     from containerlint.syntax.compose import interpolate
 
     for service in compose.services:
@@ -76,7 +82,7 @@ def check_compose(compose, ctx: Context) -> Iterator[Problem]:  # type: ignore[n
 
 
 @RULE.check(FileKind.KUBERNETES)
-def check_kubernetes(manifests, ctx: Context) -> Iterator[Problem]:  # type: ignore[no-untyped-def]
+def check_kubernetes(manifests: KubernetesFile, ctx: Context) -> Iterator[Problem]:
     for obj in manifests.objects:
         for container in obj.containers:
             if container.image is not None and "$" not in container.image.value:
