@@ -6,8 +6,10 @@ Each stage is a plain function of its inputs, so an API user or a language serve
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import traceback
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -315,7 +317,32 @@ def suppress(parsed: ParsedFile | None, path: str, findings: list[Finding], opti
 
 def lint_sources(sources: Iterable[Source], options: LintOptions) -> LintResult:
     factory = _FindingFactory(options)
-    parsed_files = [parse_source(source) for source in sources]
+    with _trees_kept_out_of_gc():
+        parsed_files = [_parse_and_freeze(source) for source in sources]
+        return _lint_parsed(parsed_files, options, factory)
+
+
+@contextlib.contextmanager
+def _trees_kept_out_of_gc() -> Iterator[None]:
+    """Parse trees live until the project checks ran; keep the cyclic GC from rescanning them.
+
+    Every tree stays alive for the cross-file checks, so each full collection would walk all of
+    them again: on 3,000 files that was two thirds of the run time. Frozen objects are still
+    freed by reference counting; unfreezing at the end hands them back to the collector.
+    """
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def _parse_and_freeze(source: Source) -> ParsedFile:
+    parsed = parse_source(source)
+    gc.freeze()
+    return parsed
+
+
+def _lint_parsed(parsed_files: list[ParsedFile], options: LintOptions, factory: _FindingFactory) -> LintResult:
     by_path: dict[str, list[Finding]] = {}
     linted = [p for p in parsed_files if p.kind is not None or p.issues]
     for parsed in linted:

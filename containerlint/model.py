@@ -46,7 +46,7 @@ class FileKind(str, enum.Enum):
             raise ValueError(f"unknown file kind {text!r} (expected one of: {names})") from None
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Position:
     line: int
     column: int
@@ -55,7 +55,7 @@ class Position:
         return f"{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     start: Position
     end: Position

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from containerlint.model import Span
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Node:
     span: Span
     tag: str = ""
@@ -26,7 +26,7 @@ class Node:
         return replace(self, via_alias=name)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Scalar(Node):
     value: str = ""
     style: str = ""  # "" plain, "'" single, '"' double, "|" literal, ">" folded
@@ -58,7 +58,7 @@ class Scalar(Node):
             return None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Pair:
     key: Scalar | Node
     value: Node
@@ -69,7 +69,7 @@ class Pair:
         return self.key.value if isinstance(self.key, Scalar) else None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Mapping(Node):
     pairs: list[Pair] = field(default_factory=list)
 
@@ -119,7 +119,7 @@ class Mapping(Node):
         return self.pair(key) is not None
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Sequence(Node):
     items: list[Node] = field(default_factory=list)
 
