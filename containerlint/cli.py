@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from containerlint.__about__ import __version__
 
@@ -25,6 +25,13 @@ SUBCOMMANDS = ("check", "rules", "explain")
 
 class UsageError(Exception):
     """A problem with how containerlint was called or configured: exit 2 with one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse prints its usage block before an error; we promise one line, so raise instead."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
 
 
 class _Pairing(argparse.Action):
@@ -43,11 +50,17 @@ def _split_list(value: str) -> list[str]:
 def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to lint (default: .); - reads stdin")
     select = parser.add_argument_group("rule selection")
+    # action="extend": a repeated flag adds to the list instead of silently replacing it.
     select.add_argument(
-        "--select", type=_split_list, help="only these rules (codes, prefixes, names, tags, aliases, ALL)"
+        "--select",
+        type=_split_list,
+        action="extend",
+        help="only these rules (codes, prefixes, names, tags, aliases, ALL)",
     )
-    select.add_argument("--extend-select", type=_split_list, default=[], help="add rules to the selection")
-    select.add_argument("--ignore", type=_split_list, default=[], help="turn rules off")
+    select.add_argument(
+        "--extend-select", type=_split_list, action="extend", default=[], help="add rules to the selection"
+    )
+    select.add_argument("--ignore", type=_split_list, action="extend", default=[], help="turn rules off")
     select.add_argument(
         "--fail-on",
         choices=["error", "warning", "info", "style", "never"],
@@ -59,7 +72,9 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
         help="audit mode: suppression comments and annotations are not honoured",
     )
     files = parser.add_argument_group("files")
-    files.add_argument("--exclude", type=_split_list, default=[], help="more gitignore-style globs to skip")
+    files.add_argument(
+        "--exclude", type=_split_list, action="extend", default=[], help="more gitignore-style globs to skip"
+    )
     files.add_argument("--no-gitignore", action="store_true", help="do not skip paths matched by .gitignore")
     files.add_argument("--stdin-filename", help="the path to report for standard input (its name decides the kind)")
     files.add_argument(
@@ -93,17 +108,17 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="containerlint",
         description="Lint Dockerfiles, Docker Compose files and Kubernetes manifests, together.",
         epilog="Subcommands: check (default), rules, explain CODE. Run 'containerlint rules' for the catalogue.",
     )
     parser.add_argument("--version", action="version", version=f"containerlint {__version__}")
     _add_check_arguments(parser)
-    subs = {
-        "check": argparse.ArgumentParser(prog="containerlint check", description="Lint files (the default command)."),
-        "rules": argparse.ArgumentParser(prog="containerlint rules", description="List every rule."),
-        "explain": argparse.ArgumentParser(prog="containerlint explain", description="Show a rule's documentation."),
+    subs: dict[str, argparse.ArgumentParser] = {
+        "check": _Parser(prog="containerlint check", description="Lint files (the default command)."),
+        "rules": _Parser(prog="containerlint rules", description="List every rule."),
+        "explain": _Parser(prog="containerlint explain", description="Show a rule's documentation."),
     }
     _add_check_arguments(subs["check"])
     subs["rules"].add_argument("--format", choices=["text", "json", "markdown"], default="text")
@@ -136,6 +151,18 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
     except KeyboardInterrupt:
         print("containerlint: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `containerlint ... | head`: the reader left; no traceback
+        _silence_stdout()
+        return EXIT_FINDINGS
+
+
+def _silence_stdout() -> None:
+    """Point stdout at devnull so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 # ---------------------------------------------------------------------------------------------
@@ -143,20 +170,19 @@ def main(argv: Sequence[str] | None = None, stdin: TextIO | None = None, stdout:
 
 
 def _load_ruleset() -> tuple[RuleSet, dict[str, Any]]:
-    from containerlint.plugins import PluginError, build_manager
-    from containerlint.registry import RuleSet
+    ruleset, reporters, _ = _load_plugins()
+    return ruleset, reporters
+
+
+def _load_plugins() -> tuple[RuleSet, dict[str, Any], Any]:
+    """The rules, the reporters and the kind-detection hook (None when no plugin implements it)."""
+    from containerlint.plugins import PluginError, build_manager, collect_reporters, collect_rules, detect_kind_hook
 
     try:
         manager = build_manager()
-        rules = [rule for batch in manager.hook.containerlint_rules() for rule in batch]
-        reporters: dict[str, Any] = {}
-        for batch in reversed(manager.hook.containerlint_reporters()):  # built-ins first, plugins may override
-            reporters.update(batch)
-        return RuleSet(rules), reporters
+        return collect_rules(manager), collect_reporters(manager), detect_kind_hook(manager)
     except PluginError as error:
         raise UsageError(str(error)) from None
-    except ValueError as error:  # duplicate codes or malformed rules from a plugin
-        raise UsageError(f"invalid rule registration: {error}") from None
 
 
 def _cmd_rules(args: argparse.Namespace, out: TextIO) -> int:
@@ -174,7 +200,7 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO) -> int:
     rule = ruleset.get(args.rule)
     if rule is None:
         suggestion = ruleset.suggest(args.rule)
-        hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
+        hint = f" (did you mean {suggestion!r}?)" if suggestion else "; run 'containerlint rules' to list them"
         raise UsageError(f"no rule named {args.rule!r}{hint}")
     out.write(explain(rule))
     return EXIT_OK
@@ -231,14 +257,14 @@ def _cmd_check(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     from containerlint.engine import lint_sources
     from containerlint.registry import UnknownSelector
 
-    ruleset, reporters = _load_ruleset()
+    ruleset, reporters, detect_kind = _load_plugins()
     targets = _report_targets(args, reporters)
     settings = _load_settings(args, ruleset)
     try:
         options = _lint_options(settings, ruleset)
     except UnknownSelector as error:
         raise UsageError(str(error)) from None
-    sources = _sources(args, settings, stdin)
+    sources = _sources(args, settings, stdin, detect_kind)
     result = lint_sources(sources, options)
     _write_reports(targets, reporters, result, options, sources, args, out)
     return _exit_code(result, settings)
@@ -260,9 +286,10 @@ def _lint_options(settings: Settings, ruleset: RuleSet) -> Any:
     )
 
 
-def _sources(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> list[Any]:
+def _sources(args: argparse.Namespace, settings: Settings, stdin: TextIO, detect_kind: Any = None) -> list[Any]:
     from containerlint.discover import iter_candidates
     from containerlint.engine import read_source
+    from containerlint.plugins import PluginError
 
     paths = args.paths or ["."]
     sources = []
@@ -279,9 +306,12 @@ def _sources(args: argparse.Namespace, settings: Settings, stdin: TextIO) -> lis
                 exclude=settings.exclude,
                 kinds=settings.kinds,
                 respect_gitignore=settings.respect_gitignore,
+                detect_kind=detect_kind,
             )
         )
     except FileNotFoundError as error:
+        raise UsageError(str(error)) from None
+    except PluginError as error:  # a containerlint_detect_kind implementation failed
         raise UsageError(str(error)) from None
     for candidate in candidates:
         sources.append(
@@ -340,7 +370,8 @@ def _report_targets(args: argparse.Namespace, reporters: dict[str, Any]) -> list
             targets.append(("text", value))
     if not targets:
         targets.append(("text", None))
-    outputs = [output for _, output in targets if output]
+    # Compare where the files land, so that "r.json" and "./r.json" count as the same file.
+    outputs = [os.path.normcase(os.path.abspath(output)) for _, output in targets if output]
     if len(outputs) != len(set(outputs)):
         raise UsageError("two reports are written to the same --output file")
     return [(fmt, output) for fmt, output in targets]
@@ -387,6 +418,10 @@ def _write_atomically(path: Path, write: Any) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             write(stream)
+        # mkstemp creates the file 0600; a report is an ordinary file, so honour the umask instead.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -324,6 +324,11 @@ def _parse_table(table: Mapping[str, Any], source: _Source) -> dict[str, Any]:
 def _merge(file_values: Mapping[str, Any], cli_values: Mapping[str, Any]) -> dict[str, Any]:
     """Command-line values on top of the file's: lists extend, tables merge, the rest replaces."""
     merged = dict(file_values)
+    if "select" in cli_values:
+        # As in ruff: a selection given on the command line starts fresh, so the file's
+        # ignore and extend-select no longer apply (the command line's own still do).
+        merged.pop("ignore", None)
+        merged.pop("extend-select", None)
     for key, value in cli_values.items():
         if key in ("extend-select", "ignore", "exclude", "extend-exclude"):
             merged[f"cli-{key}"] = value

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -159,7 +160,20 @@ def classify_yaml(stream: Any) -> FileKind | None:
         return FileKind.KUBERNETES
     if looks_like_compose(stream):
         return FileKind.COMPOSE
+    if _broken_kubernetes(stream):
+        return FileKind.KUBERNETES
     return None
+
+
+# Top-level keys every Kubernetes object has, looked for in the text of a file that did not parse.
+_KUBERNETES_KEY_LINES = (re.compile(r"^apiVersion[ \t]*:", re.MULTILINE), re.compile(r"^kind[ \t]*:", re.MULTILINE))
+
+
+def _broken_kubernetes(stream: Any) -> bool:
+    """A stream with syntax errors whose text has top-level ``apiVersion:`` and ``kind:`` lines is a
+    broken manifest (truncated, an alias bomb, nested too deeply), not somebody else's YAML: its
+    errors are reported even when it was found by walking a directory."""
+    return bool(stream.issues) and all(pattern.search(stream.text) for pattern in _KUBERNETES_KEY_LINES)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -195,15 +209,17 @@ def _run_check(
     context: Context,
     path: str,
     factory: _FindingFactory,
+    scope: str = "this file",
 ) -> list[Finding]:
     try:
         return [factory.make(rule, path, problem) for problem in check(subject, context)]
     except Exception as error:
         frame = traceback.extract_tb(error.__traceback__)[-1]
         internal = factory.options.ruleset.get("internal-error")
-        assert internal is not None
+        if internal is None or internal not in factory.options.rules:
+            return []  # ignored by the user: the failing rule's findings are simply missing
         message = (
-            f"rule {rule.code} ({rule.name}) failed on this file: {type(error).__name__}: {error} "
+            f"rule {rule.code} ({rule.name}) failed on {scope}: {type(error).__name__}: {error} "
             f"(at {Path(frame.filename).name}:{frame.lineno})"
         )
         return [factory.make(internal, path, Problem(FILE_START, message))]
@@ -246,8 +262,12 @@ def check_project(parsed_files: Sequence[ParsedFile], options: LintOptions, fact
     findings: list[Finding] = []
     for rule in project_rules:
         context = _context(rule, options, None)
-        for _, check in rule.project_checks:
-            findings.extend(_run_check(rule, check, project, context, "", factory))
+        for kinds, check in rule.project_checks:
+            # A failing project check is reported on the first file of a kind it checks: a
+            # finding needs a file to be shown (and SARIF rejects an empty location).
+            path = min((p.path for p in parsed_files if p.kind in kinds), default="")
+            path = path or min((p.path for p in parsed_files), default="")
+            findings.extend(_run_check(rule, check, project, context, path, factory, "the project (all files)"))
     return findings
 
 
@@ -309,10 +329,22 @@ def suppress(parsed: ParsedFile | None, path: str, findings: list[Finding], opti
         path,
         inline_ignores=options.inline_ignores,
         per_file_ignores=options.per_file_ignores,
+        match_path=_relative_to_root(parsed, options),
         make_finding=make_meta,
         report_foreign=report_foreign,
         never_inline=NOT_INLINE_SUPPRESSIBLE,
     )
+
+
+def _relative_to_root(parsed: ParsedFile | None, options: LintOptions) -> str | None:
+    """The path that per-file-ignores globs match: relative to the config's folder, not the cwd."""
+    root = getattr(options.settings, "root", None)
+    if parsed is None or parsed.source.abspath is None or root is None:
+        return None
+    try:
+        return parsed.source.abspath.resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return None
 
 
 def lint_sources(sources: Iterable[Source], options: LintOptions) -> LintResult:

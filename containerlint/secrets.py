@@ -117,6 +117,9 @@ _PLACEHOLDERS = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
+# Values of on/off settings (``MYSQL_RANDOM_ROOT_PASSWORD: "yes"``, ``ALLOW_EMPTY_PASSWORD=yes``):
+# the name mentions a secret, the value is a switch, not a secret.
+_SWITCH_VALUES = frozenset({"true", "false", "yes", "no", "on", "off", "y", "n", "0", "1"})
 _INTERPOLATION = re.compile(r"\$(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)")
 
 
@@ -139,7 +142,7 @@ CREDENTIAL_FORMATS = (
     CredentialFormat("private key", re.compile(r"-----BEGIN (?:[A-Z]+ )*PRIVATE KEY( BLOCK)?-----")),
     CredentialFormat(
         "URL with a password",
-        re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s:/@]+:(?P<password>[^\s@/]+)@[^\s]+", re.IGNORECASE),
+        re.compile(r"\b[a-z][a-z0-9+.-]*://[^\s:/@]*:(?P<password>[^\s@/]+)@[^\s]+", re.IGNORECASE),
     ),
 )
 
@@ -189,7 +192,7 @@ def judge(name: str, value: str) -> SecretVerdict | None:
     found = credential_format(value)
     if found:
         return SecretVerdict(found)
-    if is_secret_name(name) and not is_placeholder(value):
+    if is_secret_name(name) and not is_placeholder(value) and value.strip().lower() not in _SWITCH_VALUES:
         return SecretVerdict("name")
     return None
 

@@ -414,6 +414,7 @@ def apply_suppressions(
     *,
     inline_ignores: bool = True,
     per_file_ignores: Mapping[str, Sequence[str]] | None = None,
+    match_path: str | None = None,
     make_finding: MakeFinding,
     report_foreign: bool | Mapping[str, bool] = False,
     enabled_codes: Collection[str] | None = None,
@@ -434,7 +435,7 @@ def apply_suppressions(
     resolved = [_resolve(directive, ruleset) for directive in directives]
     # Narrowest first, and our own directives before other tools' at the same scope.
     candidates = sorted(resolved, key=lambda r: (_SCOPE_ORDER.get(r.directive.scope, 3), r.foreign))
-    config_ignores = _config_ignores(path, per_file_ignores or {}, ruleset)
+    config_ignores = _config_ignores(match_path or path, per_file_ignores or {}, ruleset)
     results = []
     for finding in findings:
         suppression = None

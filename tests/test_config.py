@@ -210,8 +210,9 @@ CL1002 = "style"
     }
     settings = load_settings(tmp_path, overrides=overrides)
     assert settings.select == ("CL1001",)
-    assert settings.extend_select == ("CL2001", "supply-chain")
-    assert settings.ignore == ("CL1002", "unpinned-image")
+    # A command-line select starts fresh: the file's extend-select and ignore no longer apply.
+    assert settings.extend_select == ("supply-chain",)
+    assert settings.ignore == ("unpinned-image",)
     assert settings.exclude == ("vendor/", "build/")
     assert settings.fail_on is Severity.STYLE
     assert settings.severity == {"CL1001": Severity.ERROR, "CL1002": Severity.STYLE}

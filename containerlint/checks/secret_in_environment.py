@@ -34,10 +34,15 @@ def check_compose(compose: ComposeFile, ctx: Context) -> Iterator[Problem]:
             verdict = secrets.judge(variable.name, variable.value)
             if verdict is None:
                 continue
-            what = "a secret" if verdict.reason == "name" else f"a {verdict.reason}"
+            what = "a secret" if verdict.reason == "name" else f"{_article(verdict.reason)} {verdict.reason}"
             yield Problem(
                 variable.value_span or variable.name_span,
                 f"service '{service.name}' sets {variable.name} to {what} committed in the file "
                 f"('{secrets.mask(variable.value)}')",
                 hint=f"use a Compose secret, or '{variable.name}: ${{{variable.name}}}' from the environment",
             )
+
+
+def _article(noun: str) -> str:
+    """The article for a credential format: an AWS access key id, an npm token, a URL with a password."""
+    return "an" if noun.lower().startswith(("a", "e", "i", "o", "npm")) else "a"

@@ -27,6 +27,8 @@ def check_project(project: ProjectIndex, ctx: Context) -> Iterator[Problem]:
         selector = service.service_selector
         if not selector:
             continue  # no selector: endpoints are managed by hand, nothing to match
+        if service.spec is not None and service.spec.get_str("type") == "ExternalName":
+            continue  # the API ignores the selector of an ExternalName Service
         labels = {key: node.value for key, node in selector.items()}
         namespace = namespace_of(service)
         if project.pods_selected_by(namespace, labels):

@@ -71,10 +71,14 @@ def check_dockerfile(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
 def check_compose(compose: ComposeFile, ctx: Context) -> Iterator[Problem]:
     from containerlint.syntax.compose import interpolate
 
+    seen: set[Span] = set()
     for service in compose.services:
         image = service.image
         if image is None or service.build is not None:
             continue  # with `build:`, `image:` names the image being built, not one pulled
+        if image.span in seen:
+            continue  # one anchored value used through aliases: report it once, where it is written
+        seen.add(image.span)
         resolved = interpolate(image.value, {})
         if resolved.text is None:
             continue
@@ -83,7 +87,11 @@ def check_compose(compose: ComposeFile, ctx: Context) -> Iterator[Problem]:
 
 @RULE.check(FileKind.KUBERNETES)
 def check_kubernetes(manifests: KubernetesFile, ctx: Context) -> Iterator[Problem]:
+    seen: set[Span] = set()
     for obj in manifests.objects:
         for container in obj.containers:
-            if container.image is not None and "$" not in container.image.value:
-                yield from _check(container.image.value, container.image.value, container.image.span)
+            image = container.image
+            if image is None or "$" in image.value or image.span in seen:
+                continue  # an aliased image is reported once, at its anchored value
+            seen.add(image.span)
+            yield from _check(image.value, image.value, image.span)
