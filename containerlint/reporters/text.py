@@ -82,7 +82,8 @@ def render_text(result: LintResult, context: ReportContext, out: TextIO) -> None
 def finding_lines(finding: Finding, context: ReportContext, paint: Palette) -> list[str]:
     lines = [headline(finding, paint)]
     if context.show_source:
-        lines += source_excerpt(finding, context.sources.get(finding.path), paint)
+        redact = finding.code in secret_codes(context)
+        lines += source_excerpt(finding, context.sources.get(finding.path), paint, redact=redact)
     if finding.hint:
         lines.append(f"{INDENT}{paint('hint:', CYAN)} {printable(finding.hint)}")
     if finding.suppression is not None and finding.suppression.reason:
@@ -129,11 +130,29 @@ def plural(count: int, singular: str, many: str) -> str:
 # --- source excerpts ---
 
 
-def source_excerpt(finding: Finding, source: str | None, paint: Palette) -> list[str]:
+def secret_codes(context: ReportContext) -> frozenset[str]:
+    """Codes of rules whose findings point at a secret value (tagged ``secrets``)."""
+    return frozenset(rule.code for rule in context.rules if "secrets" in rule.tags)
+
+
+def redacted(line: str, span: Span) -> str:
+    """``line`` with the flagged span masked after its first three characters, same length.
+
+    A secret's finding points at the secret itself; printing the source line would print it.
+    """
+    first = span.start.column - 1
+    last = span.end.column - 1 if span.end.line == span.start.line else len(line)
+    keep = first + min(3, max(0, last - first) // 4)
+    return line[:keep] + "*" * max(0, last - keep) + line[last:]
+
+
+def source_excerpt(finding: Finding, source: str | None, paint: Palette, redact: bool = False) -> list[str]:
     """The flagged line with a gutter and carets under the span; nothing if the line is unknown."""
     line = source_line(source, finding.span.start.line)
     if line is None:
         return []
+    if redact:
+        line = redacted(line, finding.span)
     number = str(finding.span.start.line)
     cells = display_cells(line)
     start, width = underline_extent(finding.span, cells)

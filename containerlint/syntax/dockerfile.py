@@ -187,8 +187,30 @@ class Token:
         return self._owner.span_of(self.start, self.end)
 
 
+class _OffsetSpans:
+    """Spans of a piece of an instruction, from offsets into the instruction's ``args``.
+
+    Computed on demand: most pieces are never reported, so most spans are never needed.
+    """
+
+    start: int
+    end: int
+    value_start: int | None
+    _owner: Instruction
+
+    @property
+    def span(self) -> Span:
+        return self._owner.span_of(self.start, self.end)
+
+    @property
+    def value_span(self) -> Span | None:
+        if self.value_start is None:
+            return None
+        return self._owner.span_of(self.value_start, self.end)
+
+
 @dataclass(eq=False)
-class FlagOption:
+class FlagOption(_OffsetSpans):
     """One ``key=value`` (or bare ``key``) of a ``--mount=...`` flag.
 
     When the flag has quotes or escapes, offsets inside it are not exact and the option's
@@ -201,19 +223,9 @@ class FlagOption:
     value_start: int | None
     _owner: Instruction = field(repr=False)
 
-    @property
-    def span(self) -> Span:
-        return self._owner.span_of(self.start, self.end)
-
-    @property
-    def value_span(self) -> Span | None:
-        if self.value_start is None:
-            return None
-        return self._owner.span_of(self.value_start, self.end)
-
 
 @dataclass(eq=False)
-class Flag:
+class Flag(_OffsetSpans):
     name: str  # without the dashes: "mount", "from", "chmod"
     value: str | None  # None for a bare boolean flag (--link)
     start: int  # offsets of the whole "--name=value" word in Instruction.args
@@ -221,16 +233,6 @@ class Flag:
     value_start: int | None
     _owner: Instruction = field(repr=False)
     options: dict[str, FlagOption] = field(default_factory=dict)  # parsed for --mount only
-
-    @property
-    def span(self) -> Span:
-        return self._owner.span_of(self.start, self.end)
-
-    @property
-    def value_span(self) -> Span | None:
-        if self.value_start is None:
-            return None
-        return self._owner.span_of(self.value_start, self.end)
 
     @property
     def mount_type(self) -> str | None:
@@ -242,7 +244,7 @@ class Flag:
 
 
 @dataclass(eq=False)
-class KeyValue:
+class KeyValue(_OffsetSpans):
     """A pair of ENV, LABEL or ARG. ``value`` is None for ``ARG NAME`` without a default."""
 
     key: str
@@ -255,18 +257,8 @@ class KeyValue:
     legacy: bool = False  # the old ``ENV key value`` form
 
     @property
-    def span(self) -> Span:
-        return self._owner.span_of(self.start, self.end)
-
-    @property
     def key_span(self) -> Span:
         return self._owner.span_of(self.start, self.key_end)
-
-    @property
-    def value_span(self) -> Span | None:
-        if self.value_start is None:
-            return None
-        return self._owner.span_of(self.value_start, self.end)
 
 
 @dataclass(eq=False)
