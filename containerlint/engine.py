@@ -91,7 +91,8 @@ def decode_text(data: bytes, issues: list[SyntaxIssue]) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        # Columns count characters, not bytes; everything before the first bad byte is valid UTF-8.
+        column = len(data[data.rfind(b"\n", 0, error.start) + 1 : error.start].decode("utf-8")) + 1
         issues.append(
             SyntaxIssue(
                 "unreadable-file",
