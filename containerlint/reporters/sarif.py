@@ -39,7 +39,7 @@ from urllib.parse import quote
 
 from containerlint.model import Edit, Finding, LintResult, Severity, Span
 from containerlint.registry import Rule
-from containerlint.reporters.base import ReportContext
+from containerlint.reporters.base import ReportContext, SecretSpans, redact, secret_spans
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -206,7 +206,7 @@ def build_sarif(result: LintResult, context: ReportContext) -> SarifLog:
     rule_index = {rule["id"]: index for index, rule in enumerate(rules)}
     # Fingerprints are counted over every finding, so showing or truncating results never renumbers.
     root = Path.cwd()
-    hashes = line_hashes(result.findings, context.sources, root)
+    hashes = line_hashes(result.findings, context.sources, root, secret_spans(result, context.rules))
     shown = [
         (finding, line_hash)
         for finding, line_hash in zip(result.findings, hashes, strict=True)
@@ -374,30 +374,44 @@ def sarif_fix(artifact: ArtifactLocation, description: str, edits: Sequence[Edit
 # --- fingerprints and limits ---
 
 
-def line_hashes(findings: Sequence[Finding], sources: Mapping[str, str], root: Path | None = None) -> list[str]:
-    """A ``primaryLocationLineHash`` for each finding, in order (see the module docstring)."""
+def line_hashes(
+    findings: Sequence[Finding],
+    sources: Mapping[str, str],
+    root: Path | None = None,
+    secrets: SecretSpans | None = None,
+) -> list[str]:
+    """A ``primaryLocationLineHash`` for each finding, in order (see the module docstring).
+
+    Secrets on the flagged line are masked before hashing: a short hash of a line holding a weak
+    password could be brute-forced from an uploaded report.
+    """
     root = Path.cwd() if root is None else root
     seen: Counter[str] = Counter()
+    lines_of: dict[str, list[str]] = {}  # split each file once, not once per finding
     hashes = []
     for finding in findings:
         path = portable_path(finding.path, root).as_posix()
-        digest = line_digest(finding, path, sources.get(finding.path))
+        source = sources.get(finding.path)
+        if source is not None and finding.path not in lines_of:
+            lines_of[finding.path] = source.split("\n")
+        line = flagged_line(lines_of.get(finding.path), finding.span.start.line)
+        if line is not None:
+            line = redact(line, (secrets or {}).get((finding.path, finding.span.start.line), ()))
+        digest = line_digest(finding, path, line)
         seen[digest] += 1
         hashes.append(f"{digest}:{seen[digest]}")
     return hashes
 
 
-def line_digest(finding: Finding, path: str, source: str | None) -> str:
-    line = flagged_line(source, finding.span.start.line)
+def line_digest(finding: Finding, path: str, line: str | None) -> str:
     anchor = "line:" + " ".join(line.split()) if line is not None else "message:" + finding.message
     material = "\0".join((finding.code, path, anchor))
     return hashlib.sha256(material.encode("utf-8")).hexdigest()[:16]
 
 
-def flagged_line(source: str | None, number: int) -> str | None:
-    if source is None or number < 1:
+def flagged_line(lines: list[str] | None, number: int) -> str | None:
+    if lines is None or number < 1:
         return None
-    lines = source.split("\n")
     return lines[number - 1] if number <= len(lines) else None
 
 

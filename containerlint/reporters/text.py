@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from typing import TextIO
 
 from containerlint.model import Finding, LintResult, Severity, Span
 from containerlint.reporters import shown_findings
-from containerlint.reporters.base import ReportContext
+from containerlint.reporters.base import ReportContext, SecretSpans, redact, secret_spans
 
 TAB_WIDTH = 4  # tab stops for source lines; carets are placed with the same expansion
 INDENT = "    "
@@ -69,21 +70,24 @@ class Palette:
 def render_text(result: LintResult, context: ReportContext, out: TextIO) -> None:
     paint = Palette(context.color)
     findings = shown_findings(result, context)
+    secrets = secret_spans(result, context.rules) if context.show_source else {}
     for index, (_, group) in enumerate(groupby(findings, key=lambda f: f.path)):
         if index:
             out.write("\n")
         for finding in group:
-            out.writelines(line + "\n" for line in finding_lines(finding, context, paint))
+            out.writelines(line + "\n" for line in finding_lines(finding, context, paint, secrets))
     if findings:
         out.write("\n")
     out.write(summary_line(result, paint) + "\n")
 
 
-def finding_lines(finding: Finding, context: ReportContext, paint: Palette) -> list[str]:
+def finding_lines(
+    finding: Finding, context: ReportContext, paint: Palette, secrets: SecretSpans | None = None
+) -> list[str]:
     lines = [headline(finding, paint)]
     if context.show_source:
-        redact = finding.code in secret_codes(context)
-        lines += source_excerpt(finding, context.sources.get(finding.path), paint, redact=redact)
+        on_line = (secrets or {}).get((finding.path, finding.span.start.line), ())
+        lines += source_excerpt(finding, context.sources.get(finding.path), paint, on_line)
     if finding.hint:
         lines.append(f"{INDENT}{paint('hint:', CYAN)} {printable(finding.hint)}")
     if finding.suppression is not None and finding.suppression.reason:
@@ -130,29 +134,12 @@ def plural(count: int, singular: str, many: str) -> str:
 # --- source excerpts ---
 
 
-def secret_codes(context: ReportContext) -> frozenset[str]:
-    """Codes of rules whose findings point at a secret value (tagged ``secrets``)."""
-    return frozenset(rule.code for rule in context.rules if "secrets" in rule.tags)
-
-
-def redacted(line: str, span: Span) -> str:
-    """``line`` with the flagged span masked after its first three characters, same length.
-
-    A secret's finding points at the secret itself; printing the source line would print it.
-    """
-    first = span.start.column - 1
-    last = span.end.column - 1 if span.end.line == span.start.line else len(line)
-    keep = first + min(3, max(0, last - first) // 4)
-    return line[:keep] + "*" * max(0, last - keep) + line[last:]
-
-
-def source_excerpt(finding: Finding, source: str | None, paint: Palette, redact: bool = False) -> list[str]:
+def source_excerpt(finding: Finding, source: str | None, paint: Palette, secrets: Sequence[Span] = ()) -> list[str]:
     """The flagged line with a gutter and carets under the span; nothing if the line is unknown."""
     line = source_line(source, finding.span.start.line)
     if line is None:
         return []
-    if redact:
-        line = redacted(line, finding.span)
+    line = redact(line, secrets)
     number = str(finding.span.start.line)
     cells = display_cells(line)
     start, width = underline_extent(finding.span, cells)

@@ -120,14 +120,14 @@ class SelectorRequirement:
         """
         if self.key is None:
             return False
-        operator = (self.operator or "").lower()
-        if operator == "in":
+        operator = self.operator  # case-sensitive, as the API server reads it
+        if operator == "In":
             return labels.get(self.key) in self.values
-        if operator == "notin":
+        if operator == "NotIn":
             return labels.get(self.key) not in self.values
-        if operator == "exists":
+        if operator == "Exists":
             return self.key in labels
-        if operator == "doesnotexist":
+        if operator == "DoesNotExist":
             return self.key not in labels
         return False
 
