@@ -18,7 +18,7 @@ from typing import Any
 from containerlint.checks.meta import NOT_INLINE_SUPPRESSIBLE
 from containerlint.model import FILE_START, FileKind, Finding, LintResult, Position, Problem, Severity, Span
 from containerlint.registry import Context, Rule, RuleSet
-from containerlint.syntax import SyntaxIssue
+from containerlint.syntax import SyntaxIssue, gc_paused
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # larger files are refused, not parsed (a 20 MB manifest is a mistake)
 
@@ -370,7 +370,8 @@ def _trees_kept_out_of_gc() -> Iterator[None]:
 
 
 def _parse_and_freeze(source: Source) -> ParsedFile:
-    parsed = parse_source(source)
+    with gc_paused():  # parsing allocates in bursts; see syntax.gc_paused
+        parsed = parse_source(source)
     gc.freeze()
     return parsed
 

@@ -1287,6 +1287,10 @@ def _expand_braced(inner: str, values: dict[str, str | None], escape: str) -> st
         return None
     name, operator, word = match.groups()
     value = _known_value(name, values)
+    if value is None and operator in (":-", "-") and name not in PLATFORM_ARGS:
+        # No value in the file: the default is what a plain build uses (as Compose's
+        # ${TAG:-latest} resolves to its default), so `${TAG:-latest}` is judged as `latest`.
+        return _expand(word, values, escape, quoted=False)
     if operator is None or value is None:
         return value
     if operator == ":-":

@@ -611,7 +611,7 @@ def test_stages():
         ('ARG PY="3.12"', "python:${PY}", "python:3.12"),
         ("ARG PY", "python:${PY}", None),  # no default: --build-arg decides
         ("", "python:${PY}", None),  # never declared
-        ("ARG PY", "python:${PY:-3.11}", None),
+        ("ARG PY", "python:${PY:-3.11}", "python:3.11"),  # no value: a plain build uses the default
         ("ARG PY=", "python:${PY:-3.11}", "python:3.11"),
         ("ARG PY=3.12", "python:${PY:-3.11}", "python:3.12"),
         ("ARG PY=", "python:3${PY:+-x}", "python:3"),
