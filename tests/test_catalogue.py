@@ -106,3 +106,28 @@ def test_rules_index_is_fresh() -> None:
     assert index == render_rules(builtin_ruleset(), "markdown"), (
         "rules/README.md is stale: run `containerlint rules --format markdown > rules/README.md`"
     )
+
+
+def test_every_rule_module_is_registered() -> None:
+    """A rule module that is not in its package's RULE_MODULES would silently never run."""
+    import importlib
+
+    from containerlint.checks import CONCERNS
+
+    checks_dir = Path(__file__).resolve().parent.parent / "containerlint" / "checks"
+    for concern in CONCERNS:
+        package = importlib.import_module(f"containerlint.checks.{concern}")
+        modules = {p.stem for p in (checks_dir / concern).glob("*.py") if not p.stem.startswith("_")}
+        assert modules == set(package.RULE_MODULES), f"checks/{concern}: register {modules - set(package.RULE_MODULES)}"
+
+
+def test_rule_modules_are_named_after_their_rule() -> None:
+    import importlib
+
+    from containerlint.checks import CONCERNS
+
+    for concern in CONCERNS:
+        package = importlib.import_module(f"containerlint.checks.{concern}")
+        for name in package.RULE_MODULES:
+            rule = importlib.import_module(f"containerlint.checks.{concern}.{name}").RULE
+            assert rule.name.replace("-", "_") == name, f"{concern}/{name}.py holds {rule.name}"

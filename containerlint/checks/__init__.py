@@ -1,7 +1,9 @@
 """The built-in rules, registered through the same pluggy hook as third-party rules.
 
-Adding a rule: write its module here (one rule per module, named after the rule), add it to
-``_RULE_MODULES``, and write ``rules/<CODE>.md`` with examples (the tests execute them).
+Rules are grouped by concern, one subpackage per code range (``image`` is CL1xxx, ``build``
+CL3xxx, ...). Adding a rule: write its module in the right subpackage (one rule per module, named
+after the rule), add the module name to that subpackage's ``RULE_MODULES``, and write
+``rules/<CODE>.md`` with examples (the tests execute them and check nothing is left out).
 """
 
 from __future__ import annotations
@@ -12,22 +14,18 @@ from collections.abc import Iterable
 from containerlint.hookspecs import hookimpl
 from containerlint.registry import Rule
 
-_RULE_MODULES = (
-    "unpinned_image",
-    "secret_in_environment",
-    "undefined_compose_resource",
-    "service_selects_no_pods",
-    "selector_template_mismatch",
-)
+CONCERNS = ("image", "privilege", "build", "reliability", "secrets", "network", "consistency")
 
 
 def builtin_rules() -> list[Rule]:
     from containerlint.checks.meta import META_RULES
 
     rules = list(META_RULES)
-    for module_name in _RULE_MODULES:
-        module = importlib.import_module(f"containerlint.checks.{module_name}")
-        rules.append(module.RULE)
+    for concern in CONCERNS:
+        package = importlib.import_module(f"containerlint.checks.{concern}")
+        for module_name in package.RULE_MODULES:
+            module = importlib.import_module(f"containerlint.checks.{concern}.{module_name}")
+            rules.append(module.RULE)
     return rules
 
 

@@ -1,0 +1,3 @@
+"""CL6xxx: networking (ports, exposure)."""
+
+RULE_MODULES: tuple[str, ...] = ()

@@ -1,0 +1,3 @@
+"""CL4xxx: reliability and resources (health checks, restart policies, limits)."""
+
+RULE_MODULES: tuple[str, ...] = ()

@@ -1,0 +1,3 @@
+"""CL5xxx: secrets and configuration."""
+
+RULE_MODULES: tuple[str, ...] = ("secret_in_environment",)
