@@ -14,7 +14,18 @@ from collections.abc import Iterable
 from containerlint.hookspecs import hookimpl
 from containerlint.registry import Rule
 
-CONCERNS = ("image", "privilege", "build", "reliability", "secrets", "network", "consistency")
+CONCERNS = (
+    "image",
+    "privilege",
+    "build",
+    "packages",
+    "languages",
+    "metadata",
+    "reliability",
+    "secrets",
+    "network",
+    "consistency",
+)
 
 
 def builtin_rules() -> list[Rule]:
