@@ -61,9 +61,8 @@ def measure(label: str, command: Sequence[str], files: int, cwd: Path, runs: int
     return Measurement(label, files, seconds, max(peaks), codes)
 
 
-def files_of_kind(corpus: Path, kind: str) -> list[str]:
+def files_of_kind(manifest: dict, kind: str) -> list[str]:
     """Relative paths of one kind, from the generator's manifest (names alone miss Containerfiles)."""
-    manifest = json.loads((corpus / "corpus-manifest.json").read_text(encoding="utf-8"))
     return sorted(entry["path"] for entry in manifest["entries"] if entry["kind"] == kind)
 
 
@@ -77,9 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
     corpus = args.corpus.resolve()
-    all_files = [p for p in corpus.rglob("*") if p.is_file()]
-    docker = files_of_kind(corpus, "dockerfile")
-    compose = files_of_kind(corpus, "compose")
+    manifest = json.loads((corpus / "corpus-manifest.json").read_text(encoding="utf-8"))
+    all_files = [entry["path"] for entry in manifest["entries"]]  # the lintable files, not READMEs
+    docker = files_of_kind(manifest, "dockerfile")
+    compose = files_of_kind(manifest, "compose")
 
     results = [
         measure(
