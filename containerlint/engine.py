@@ -200,6 +200,7 @@ class _FindingFactory:
             message=problem.message,
             hint=problem.hint,
             fix=problem.fix,
+            aliases=problem.aliases,
         )
 
 

@@ -108,6 +108,9 @@ class Problem:
     path: str | None = None
     hint: str | None = None
     fix: Fix | None = None
+    # When a rule covers several ids of another tool (CL1001 is both hadolint's DL3006 and
+    # DL3007), the ones this particular finding corresponds to; empty means all of the rule's.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,7 @@ class Finding:
     hint: str | None = None
     fix: Fix | None = None
     suppression: Suppression | None = None
+    aliases: tuple[str, ...] = ()  # see Problem.aliases
 
     @property
     def suppressed(self) -> bool:

@@ -49,11 +49,19 @@ def problem_for(ref: ImageRef, written: str) -> str | None:
 HINT = "pin a version tag (e.g. ':1.27.3') or a digest ('@sha256:...')"
 
 
-def _check(resolved: str, written: str, span: Span) -> Iterator[Problem]:
+def _check(resolved: str, written: str, span: Span, kind: FileKind) -> Iterator[Problem]:
     ref = parse_image_ref(resolved)
     message = problem_for(ref, written) if ref else None
-    if message:
-        yield Problem(span, message, hint=HINT)
+    if ref and message:
+        yield Problem(span, message, hint=HINT, aliases=_variant_aliases(ref, kind))
+
+
+def _variant_aliases(ref: ImageRef, kind: FileKind) -> tuple[str, ...]:
+    """hadolint splits this rule in two: DL3006 (no tag) and DL3007 (latest)."""
+    if kind is not FileKind.DOCKERFILE:
+        return ()
+    hadolint = "hadolint:DL3006" if ref.tag is None else "hadolint:DL3007"
+    return (hadolint, "checkov:CKV_DOCKER_7")
 
 
 @RULE.check(FileKind.DOCKERFILE)
@@ -64,7 +72,7 @@ def check_dockerfile(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
             continue  # no image, an unresolvable variable, or a reference to an earlier stage
         if image.lower() == "scratch":
             continue
-        yield from _check(image, stage.image, span)
+        yield from _check(image, stage.image, span, FileKind.DOCKERFILE)
 
 
 @RULE.check(FileKind.COMPOSE)
@@ -82,7 +90,7 @@ def check_compose(compose: ComposeFile, ctx: Context) -> Iterator[Problem]:
         resolved = interpolate(image.value, {})
         if resolved.text is None:
             continue
-        yield from _check(resolved.text, image.value, image.span)
+        yield from _check(resolved.text, image.value, image.span, FileKind.COMPOSE)
 
 
 @RULE.check(FileKind.KUBERNETES)
@@ -94,4 +102,4 @@ def check_kubernetes(manifests: KubernetesFile, ctx: Context) -> Iterator[Proble
             if image is None or "$" in image.value or image.span in seen:
                 continue  # an aliased image is reported once, at its anchored value
             seen.add(image.span)
-            yield from _check(image.value, image.value, image.span)
+            yield from _check(image.value, image.value, image.span, FileKind.KUBERNETES)
