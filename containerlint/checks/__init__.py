@@ -20,11 +20,14 @@ CONCERNS = (
     "build",
     "packages",
     "languages",
+    "shell",
     "metadata",
     "reliability",
     "secrets",
     "network",
     "consistency",
+    "style",
+    "variables",
 )
 
 

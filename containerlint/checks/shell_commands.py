@@ -36,18 +36,16 @@ class RunCommand:
 
 def run_commands(dockerfile: Dockerfile, *names: str) -> Iterator[RunCommand]:
     """Every command the Dockerfile's RUN instructions run, optionally only those named ``names``."""
-    for instruction in dockerfile.iter_instructions("RUN", onbuild=True):
-        stage = dockerfile.stage_of(instruction)
-        for script in instruction.scripts():
-            for command in script.commands:
-                unwrapped = command.unwrapped()
-                if not names or unwrapped.is_named(*names):
-                    yield RunCommand(instruction, stage, script, unwrapped)
+    for _, commands in run_instructions(dockerfile):
+        for run in commands:
+            if not names or run.command.is_named(*names):
+                yield run
 
 
 def run_instructions(dockerfile: Dockerfile) -> Iterator[tuple[Instruction, list[RunCommand]]]:
     """Each RUN with its commands, for rules that reason about one instruction as a whole
-    (an install and its cleanup must happen in the same layer)."""
+    (an install and its cleanup must happen in the same layer). The exec form counts:
+    ``RUN ["apt-get", "install", "curl"]`` runs apt-get as surely as the shell form does."""
     for instruction in dockerfile.iter_instructions("RUN", onbuild=True):
         stage = dockerfile.stage_of(instruction)
         commands = [
@@ -55,4 +53,19 @@ def run_instructions(dockerfile: Dockerfile) -> Iterator[tuple[Instruction, list
             for script in instruction.scripts()
             for command in script.commands
         ]
+        if not commands:
+            exec_command = _exec_form_command(instruction, stage)
+            commands = [exec_command] if exec_command is not None else []
         yield instruction, commands
+
+
+def _exec_form_command(instruction: Instruction, stage: Stage | None) -> RunCommand | None:
+    """The one command an exec-form RUN runs, positioned like a shell command."""
+    target = instruction.inner or instruction
+    tokens = target.exec_args or []
+    if not tokens:
+        return None
+    words = [Word(token.raw, token.value, token.start, token.end) for token in tokens]
+    command = Command(words[0], words[1:], words[0].start, words[-1].end)
+    script = ShellScript(target.args, [command], [], locate=target.span_of)
+    return RunCommand(instruction, stage, script, command.unwrapped())

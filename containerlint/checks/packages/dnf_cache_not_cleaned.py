@@ -1,0 +1,34 @@
+"""CL3116 dnf-cache-not-cleaned: dnf or microdnf installs while the cache stays in the layer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from containerlint.checks.packages._support import DNF, DNF_DOWNLOADS, rpm_cache_problems
+from containerlint.model import FileKind, Problem, Severity
+from containerlint.registry import Context, Rule
+
+if TYPE_CHECKING:
+    from containerlint.syntax.dockerfile import Dockerfile
+
+RULE = Rule(
+    code="CL3116",
+    name="dnf-cache-not-cleaned",
+    summary="dnf or microdnf install without 'dnf clean all' afterwards in the same RUN",
+    severity=Severity.WARNING,
+    aliases=("hadolint:DL3040",),
+    tags=("dockerfile", "packages", "size"),
+)
+
+
+@RULE.check(FileKind.DOCKERFILE)
+def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
+    for invocation in rpm_cache_problems(dockerfile, DNF, DNF_DOWNLOADS):
+        program = invocation.program
+        yield Problem(
+            invocation.head_span,
+            f"'{program} {invocation.operation}' is not followed by '{program} clean all' in this RUN, "
+            "so the downloaded packages and metadata stay in the layer",
+            hint=f"end the same RUN with `&& {program} clean all`",
+        )

@@ -1,0 +1,34 @@
+"""CL3108 yum-missing-yes: ``yum install`` that may stop at a confirmation prompt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from containerlint.checks.packages._support import YUM, YUM_INSTALLS, invocations, yes_flag_missing
+from containerlint.model import FileKind, Problem, Severity
+from containerlint.registry import Context, Rule
+
+if TYPE_CHECKING:
+    from containerlint.syntax.dockerfile import Dockerfile
+
+RULE = Rule(
+    code="CL3108",
+    name="yum-missing-yes",
+    summary="yum install without -y, so it can stop at a confirmation prompt",
+    severity=Severity.WARNING,
+    aliases=("hadolint:DL3030",),
+    tags=("dockerfile", "packages", "reliability"),
+)
+
+
+@RULE.check(FileKind.DOCKERFILE)
+def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
+    for invocation in invocations(dockerfile, YUM, YUM_INSTALLS):
+        if yes_flag_missing(invocation):
+            command = f"{invocation.program} {invocation.operation}"
+            yield Problem(
+                invocation.head_span,
+                f"'{command}' without -y waits for a confirmation no one can give during a build",
+                hint=f"add -y: {command} -y <package>",
+            )
