@@ -1,3 +1,3 @@
 """CL6xxx: networking (ports, exposure)."""
 
-RULE_MODULES: tuple[str, ...] = ()
+RULE_MODULES: tuple[str, ...] = ("expose_host_mapping",)
