@@ -1,0 +1,25 @@
+"""CL3xxx: build hygiene (Dockerfile instructions, package managers, shell usage)."""
+
+RULE_MODULES: tuple[str, ...] = (
+    "relative_workdir",
+    "archive_extracted_after_copy",
+    "invalid_exposed_port",
+    "multiple_healthchecks",
+    "add_instead_of_copy",
+    "copy_destination_needs_slash",
+    "copy_from_unknown_stage",
+    "copy_from_own_stage",
+    "duplicate_stage_name",
+    "shell_form_command",
+    "invalid_onbuild_trigger",
+    "env_uses_variable_it_defines",
+    "relative_copy_without_workdir",
+    "missing_healthcheck",
+    "consecutive_run_instructions",
+    "instruction_before_from",
+    "reserved_stage_name",
+    "copy_entire_filesystem",
+    "deprecated_maintainer",
+    "multiple_cmds",
+    "multiple_entrypoints",
+)
