@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -25,16 +26,23 @@ def page(code: str) -> str:
     return (RULES_DIR / f"{code}.md").read_text(encoding="utf-8")
 
 
-def example_blocks(text: str) -> list[tuple[FileKind, str, str]]:
-    """(kind, verdict, body) for every fenced example whose info string names a verdict."""
+def example_blocks(text: str) -> list[tuple[FileKind, str, str, dict[str, object]]]:
+    """(kind, verdict, body, rule options) for every fenced example whose info string names a
+    verdict. ``options={"key":value}`` (JSON without spaces) before the verdict gives the rule
+    options the example runs with: ```dockerfile options={"trusted-registries":["a.io"]} bad```."""
     blocks = []
     for match in FENCE.finditer(text):
         words = match.group("info").split()
         if not words or words[-1] not in ("bad", "good"):
             continue
+        options: dict[str, object] = {}
+        for word in words[1:-1]:
+            if word.startswith("options="):
+                options = json.loads(word.removeprefix("options="))
+        words = [word for word in words if not word.startswith("options=")]
         kind_word = words[0] if words[0] == "dockerfile" else (words[1] if len(words) > 2 else "")
         assert kind_word in KINDS, f"example fence {match.group('info')!r} names no file kind"
-        blocks.append((KINDS[kind_word], words[-1], match.group("body")))
+        blocks.append((KINDS[kind_word], words[-1], match.group("body"), options))
     return blocks
 
 
@@ -78,19 +86,21 @@ def test_page_structure(rule) -> None:  # type: ignore[no-untyped-def]
 def test_page_has_bad_and_good_example_per_kind(rule) -> None:  # type: ignore[no-untyped-def]
     blocks = example_blocks(page(rule.code))
     for kind in rule.kinds:
-        verdicts = {verdict for block_kind, verdict, _ in blocks if block_kind is kind}
+        verdicts = {verdict for block_kind, verdict, _, _ in blocks if block_kind is kind}
         assert verdicts == {"bad", "good"}, f"{rule.code}.md needs a bad and a good {kind.value} example"
 
 
 def _all_examples():  # type: ignore[no-untyped-def]
     for rule in RULES:
-        for number, (kind, verdict, body) in enumerate(example_blocks(page(rule.code)), start=1):
-            yield pytest.param(rule, kind, verdict, body, id=f"{rule.code}-{number}-{kind.value}-{verdict}")
+        for number, (kind, verdict, body, options) in enumerate(example_blocks(page(rule.code)), start=1):
+            yield pytest.param(rule, kind, verdict, body, options, id=f"{rule.code}-{number}-{kind.value}-{verdict}")
 
 
-@pytest.mark.parametrize(("rule", "kind", "verdict", "body"), list(_all_examples()))
-def test_examples_behave_as_marked(rule, kind, verdict, body) -> None:  # type: ignore[no-untyped-def]
-    findings = lint_text(body, kind, extend_select=[rule.code])
+@pytest.mark.parametrize(("rule", "kind", "verdict", "body", "options"), list(_all_examples()))
+def test_examples_behave_as_marked(rule, kind, verdict, body, options) -> None:  # type: ignore[no-untyped-def]
+    for option in options:
+        assert option in rule.options, f"example sets unknown option {option!r}"
+    findings = lint_text(body, kind, extend_select=[rule.code], rule_options={rule.code: options})
     found = {(f.span.start.line, f.code) for f in findings if f.code == rule.code and not f.suppressed}
     expected = {mark for mark in expected_marks(body) if mark[1] == rule.code}
     if verdict == "good":

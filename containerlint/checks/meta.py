@@ -6,8 +6,14 @@ rule up here, so they can be selected, ignored and re-levelled like any other ru
 
 from __future__ import annotations
 
-from containerlint.model import Severity
-from containerlint.registry import Rule
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from containerlint.model import FileKind, Problem, Severity
+from containerlint.registry import Context, Rule
+
+if TYPE_CHECKING:
+    from containerlint.syntax.dockerfile import Dockerfile
 
 SYNTAX_ERROR = Rule(
     code="CL0001",
@@ -68,6 +74,30 @@ UNREADABLE_FILE = Rule(
     severity=Severity.ERROR,
     tags=("meta",),
 )
+INLINE_IGNORE_PRAGMA = Rule(
+    code="CL0009",
+    name="inline-ignore-pragma",
+    summary="An inline ignore comment hides a finding where the project's config cannot see it",
+    severity=Severity.INFO,
+    tags=("meta", "suppression"),
+    aliases=("hadolint:DL1001",),
+    default_enabled=False,  # hadolint's DL1001 has severity "ignore": off unless asked for
+)
+
+
+@INLINE_IGNORE_PRAGMA.check(FileKind.DOCKERFILE)
+def _inline_ignore_pragmas(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
+    from containerlint.suppress import instruction_ignore_comments
+
+    comments = {(c.line, c.column, c.text): c for c in dockerfile.comments}
+    for key, source in instruction_ignore_comments(list(comments)):
+        comment = comments[key]
+        yield Problem(
+            comment.span,
+            f"inline {source} ignore comment '{comment.text.strip()}': please refrain from inline ignore pragmas",
+            hint="fix the finding, or record the exception in the config (ignore, per-file-ignores)",
+        )
+
 
 META_RULES = (
     SYNTAX_ERROR,
@@ -78,6 +108,7 @@ META_RULES = (
     UNKNOWN_RULE_REFERENCE,
     SKIPPED_FILE,
     UNREADABLE_FILE,
+    INLINE_IGNORE_PRAGMA,
 )
 
 # Findings of these rules cannot be silenced by inline comments: a broken file must not hide itself.

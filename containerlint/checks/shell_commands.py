@@ -6,6 +6,7 @@ instructions, heredocs and shell trees itself.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -35,17 +36,55 @@ class RunCommand:
 
 
 def run_commands(dockerfile: Dockerfile, *names: str) -> Iterator[RunCommand]:
-    """Every command the Dockerfile's RUN instructions run, optionally only those named ``names``."""
-    for _, commands in run_instructions(dockerfile):
-        for run in commands:
-            if not names or run.command.is_named(*names):
-                yield run
+    """Every command the Dockerfile's RUN instructions run, optionally only those named ``names``
+    (a program name, or the name exactly as written), in file order."""
+    if not names:
+        return (run for _, commands in run_instructions(dockerfile) for run in commands)
+    index = _by_name(dockerfile)
+    found = {id(run): (order, run) for name in names for order, run in index.get(name, ())}
+    return (run for _, run in sorted(found.values(), key=lambda item: item[0]))
+
+
+_BY_NAME: weakref.WeakKeyDictionary[Dockerfile, dict[str, list[tuple[int, RunCommand]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _by_name(dockerfile: Dockerfile) -> dict[str, list[tuple[int, RunCommand]]]:
+    """Commands indexed by program name and by name as written, so a rule asking for apt-get
+    does not scan every command of a long file."""
+    index = _BY_NAME.get(dockerfile)
+    if index is None:
+        index = {}
+        runs = (run for _, commands in run_instructions(dockerfile) for run in commands)
+        for order, run in enumerate(runs):
+            name = run.command.name
+            if name is None:
+                continue
+            for key in {run.command.program, name.value}:
+                if key is not None:
+                    index.setdefault(key, []).append((order, run))
+        _BY_NAME[dockerfile] = index
+    return index
+
+
+# Dozens of rules ask for the same commands of the same file: compute them once per tree.
+_RUNS: weakref.WeakKeyDictionary[Dockerfile, list[tuple[Instruction, list[RunCommand]]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def run_instructions(dockerfile: Dockerfile) -> Iterator[tuple[Instruction, list[RunCommand]]]:
     """Each RUN with its commands, for rules that reason about one instruction as a whole
     (an install and its cleanup must happen in the same layer). The exec form counts:
     ``RUN ["apt-get", "install", "curl"]`` runs apt-get as surely as the shell form does."""
+    runs = _RUNS.get(dockerfile)
+    if runs is None:
+        runs = _RUNS[dockerfile] = list(_collect_runs(dockerfile))
+    return iter(runs)
+
+
+def _collect_runs(dockerfile: Dockerfile) -> Iterator[tuple[Instruction, list[RunCommand]]]:
     for instruction in dockerfile.iter_instructions("RUN", onbuild=True):
         stage = dockerfile.stage_of(instruction)
         commands = [

@@ -1,3 +1,8 @@
 """CL1xxx: image provenance (tags, digests, registries)."""
 
-RULE_MODULES: tuple[str, ...] = ("unpinned_image",)
+RULE_MODULES: tuple[str, ...] = (
+    "unpinned_image",
+    "untrusted_registry",
+    "hardcoded_platform",
+    "redundant_target_platform",
+)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from containerlint.checks.shell_commands import RunCommand, run_instructions
+from containerlint.checks.shell_commands import RunCommand, run_commands, run_instructions
 from containerlint.model import Span
 from containerlint.syntax.shell import Command, Word
 
@@ -171,11 +171,10 @@ def invocations(
 ) -> Iterator[Invocation]:
     """Every invocation of ``manager`` in RUN instructions, optionally only those ``operations``."""
     wanted = None if operations is None else frozenset(operations)
-    for _, commands in run_instructions(dockerfile):
-        for run in commands:
-            invocation = parse_invocation(run, manager)
-            if invocation is not None and (wanted is None or invocation.operation in wanted):
-                yield invocation
+    for run in run_commands(dockerfile, *manager.programs):
+        invocation = parse_invocation(run, manager)
+        if invocation is not None and (wanted is None or invocation.operation in wanted):
+            yield invocation
 
 
 # What each manager's rules look at. The install family follows hadolint's lists, plus the
@@ -232,6 +231,8 @@ def rpm_cache_problems(dockerfile: Dockerfile, manager: Manager, installs: froze
     """Per RUN, the first yum/dnf install after which the same program does not clean its cache
     (``<program> clean all`` or ``rm -rf`` of the cache directory), unless a cache mount holds it."""
     for instruction, commands in run_instructions(dockerfile):
+        if not any(run.command.is_named(*manager.programs) for run in commands):
+            continue  # most RUNs never call this manager: skip the per-program scans below
         if cache_mounted(instruction, *RPM_CACHE_MOUNTS):
             continue
         found: list[RunCommand] = []

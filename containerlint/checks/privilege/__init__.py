@@ -1,3 +1,3 @@
 """CL2xxx: privilege and isolation (users, capabilities, host namespaces)."""
 
-RULE_MODULES: tuple[str, ...] = ()
+RULE_MODULES: tuple[str, ...] = ("last_user_is_root", "sudo_in_run", "non_numeric_user")

@@ -1,0 +1,77 @@
+"""hadolint DL3058 -> CL3310 label-not-email: labels typed 'email' in the label schema."""
+
+from __future__ import annotations
+
+import pytest
+
+from containerlint.model import FileKind
+from tests.helpers import lint_text
+
+CODE = "CL3310"
+LABEL = "maintainer"
+
+
+def found(text: str, schema: dict[str, str] | None = None) -> list[tuple[int, int]]:
+    options = {CODE: {"label-schema": {LABEL: "email"} if schema is None else schema}}
+    findings = lint_text(text, FileKind.DOCKERFILE, select=[CODE], rule_options=options)
+    return [(f.span.start.line, f.span.start.column) for f in findings if f.code == CODE]
+
+
+def value(text: str) -> list[tuple[int, int]]:
+    return found(f"FROM alpine:3.20\nLABEL {LABEL}='{text}'\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "abcd@google.com",
+        "a.b+tag@example.com",
+        '"Platform Team"@example.com',
+        "ops@[192.0.2.1]",
+        "a@localhost",
+        "team@example.com (comment)",
+        "a@example.com.",
+    ],
+)
+def test_valid(text: str) -> None:
+    assert value(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not-email",
+        "Team <team@example.com>",
+        ".a@example.com",
+        "a..b@example.com",
+        "a@-example.com",
+        "a@exa_mple.com",
+        "a@example..com",
+        "a@b@c",
+        "a@",
+        "@example.com",
+        "a@b.com,c@d.com",
+    ],
+)
+def test_invalid_is_reported_at_the_value(text: str) -> None:
+    assert value(text) == [(2, 8 + len(LABEL))]
+
+
+def test_only_labels_of_this_type_are_checked() -> None:
+    assert found("FROM alpine:3.20\nLABEL other=nonsense\n") == []
+    assert found(f"FROM alpine:3.20\nLABEL {LABEL}=nonsense\n", schema={LABEL: "text"}) == []
+    assert found(f"FROM alpine:3.20\nLABEL {LABEL}=nonsense\n", schema={}) == []
+
+
+def test_every_label_instruction_of_every_stage() -> None:
+    text = f"FROM alpine:3.20 AS a\nLABEL {LABEL}=nonsense\nFROM a\nLABEL x=1 {LABEL}=again\n"
+    assert found(text) == [(2, 8 + len(LABEL)), (4, 12 + len(LABEL))]
+
+
+def test_empty_value_is_reported_at_its_quotes_or_at_the_key() -> None:
+    assert found(f'FROM alpine:3.20\nLABEL {LABEL}=""\n') == [(2, 8 + len(LABEL))]
+    assert found(f"FROM alpine:3.20\nLABEL {LABEL}=\n") == [(2, 7)]
+
+
+def test_onbuild_labels_belong_to_other_images() -> None:
+    assert found(f"FROM alpine:3.20\nONBUILD LABEL {LABEL}=nonsense\n") == []
