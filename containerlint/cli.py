@@ -265,9 +265,22 @@ def _cmd_check(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     except UnknownSelector as error:
         raise UsageError(str(error)) from None
     sources = _sources(args, settings, stdin, detect_kind)
+    if settings.config_path is None and not args.isolated:
+        options = _with_hadolint_config(options, sources, ruleset)
     result = lint_sources(sources, options)
     _write_reports(targets, reporters, result, options, sources, args, out)
-    return _exit_code(result, settings)
+    return _exit_code(result, options)
+
+
+def _with_hadolint_config(options: Any, sources: list[Any], ruleset: RuleSet) -> Any:
+    """Without a config file of ours, Dockerfiles get the settings of their .hadolint.yaml."""
+    from containerlint.config import ConfigError
+    from containerlint.hadolint_config import hadolint_file_options
+
+    try:
+        return hadolint_file_options(options, sources, ruleset, lambda settings: _lint_options(settings, ruleset))
+    except ConfigError as error:
+        raise UsageError(str(error)) from None
 
 
 def _lint_options(settings: Settings, ruleset: RuleSet) -> Any:
@@ -428,8 +441,10 @@ def _write_atomically(path: Path, write: Any) -> None:
         raise
 
 
-def _exit_code(result: Any, settings: Settings) -> int:
-    if settings.fail_on is None:
-        return EXIT_OK
-    failing = any(f.severity >= settings.fail_on for f in result.active)
-    return EXIT_FINDINGS if failing else EXIT_OK
+def _exit_code(result: Any, options: Any) -> int:
+    """1 if a finding reaches the failure threshold of its file (a .hadolint.yaml may set one)."""
+    for finding in result.active:
+        fail_on = options.for_path(finding.path).settings.fail_on
+        if fail_on is not None and finding.severity >= fail_on:
+            return EXIT_FINDINGS
+    return EXIT_OK

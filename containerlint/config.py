@@ -99,6 +99,18 @@ def load_settings(
     return _build(_merge(file_values, cli_values), root, config_path, overrides)
 
 
+def with_file_values(settings: Settings, table: Mapping[str, Any], label: str) -> Settings:
+    """``settings`` as if ``table`` (keys as in our TOML) had been read from the file ``label``,
+    with the command-line values on top again. For settings translated from another tool's
+    config (``.hadolint.yaml``) when no config file of ours was found."""
+    if settings.config_path is not None:
+        raise ValueError("with_file_values replaces the file values: settings must come from no file")
+    file_values = _parse_table(table, _Source(label))
+    cli_values = _parse_table(settings.cli_overrides, _Source("command line"))
+    merged = _merge(file_values, cli_values)
+    return _build(merged, settings.root, settings.config_path, settings.cli_overrides)
+
+
 def find_config(start: Path) -> Path | None:
     """The config file that applies to ``start``, or None."""
     found = _discover(_start_directory(start))

@@ -7,6 +7,7 @@ Each stage is a plain function of its inputs, so an API user or a language serve
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import re
 import traceback
@@ -59,6 +60,14 @@ class LintOptions:
     inline_ignores: bool = True
     per_file_ignores: Mapping[str, Sequence[str]] = field(default_factory=dict)
     settings: Any = None
+    # Options that replace these for some files (display path -> options), e.g. the settings a
+    # .hadolint.yaml gives the Dockerfiles below it; project checks still run with these.
+    file_options: Mapping[str, LintOptions] = field(default_factory=dict)
+    # Applied to each finding of a file before suppressions; returning None drops the finding.
+    adjust: Callable[[Finding], Finding | None] | None = None
+
+    def for_path(self, path: str) -> LintOptions:
+        return self.file_options.get(path, self)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -134,6 +143,7 @@ def _parse_into(parsed: ParsedFile, text: str) -> None:
         from containerlint.syntax.dockerfile import parse_dockerfile
 
         parsed.tree = parse_dockerfile(text)
+        _apply_shell_pragmas(parsed.tree)  # before .issues, which parses the shell bodies
         parsed.issues.extend(parsed.tree.issues)
         return
     from containerlint.syntax.yamltree import parse_yaml
@@ -152,6 +162,47 @@ def _parse_into(parsed: ParsedFile, text: str) -> None:
         parsed.tree = KubernetesFile(stream)
     elif not parsed.source.explicit:
         parsed.issues.clear()  # YAML that is none of ours is ignored quietly, errors included
+
+
+def _apply_shell_pragmas(dockerfile: Any) -> None:
+    """``# hadolint shell=powershell``: the shell the base image runs RUN lines with.
+
+    Like a SHELL instruction it holds for the instructions after it: before the first FROM for
+    every stage, inside a stage for the rest of that stage (and for stages built on it), until
+    a SHELL instruction says otherwise. A non-POSIX shell there means the bodies are not parsed
+    as POSIX shell: no shell findings and no ``unparsable-shell`` for them. (This belongs in the
+    Dockerfile parser, next to SHELL; it is done here until it moves there.)
+    """
+    from containerlint.suppress import shell_pragmas
+
+    pragmas = shell_pragmas([(c.line, c.column, c.text) for c in dockerfile.comments])
+    if not pragmas:
+        return
+    first_from = next((i.line for i in dockerfile.instructions if i.keyword == "FROM"), None)
+    before_from = [name for line, name in pragmas if first_from is None or line < first_from]
+    default = before_from[-1] if before_from else None
+    final: dict[int, str | None] = {}
+    previous = 0  # the line of the instruction before, in file order
+    for stage in dockerfile.stages:
+        shell = final.get(stage.base_stage, default) if stage.base_stage is not None else default
+        for instruction in stage.instructions:
+            shell = next((name for line, name in reversed(pragmas) if previous < line < instruction.line), shell)
+            previous = instruction.line
+            if instruction.keyword == "SHELL":
+                shell = None  # an explicit SHELL replaces the pragma from here on
+            elif shell is not None:
+                _run_with(instruction, shell)
+        final[stage.index] = shell
+
+
+def _run_with(instruction: Any, shell: str) -> None:
+    for target in (instruction, instruction.inner):
+        if target is None:
+            continue
+        target.shell_command = (shell,)
+        for heredoc in target.heredocs:
+            if target.keyword == "RUN" and not heredoc.body.startswith("#!"):
+                heredoc.interpreter = shell
 
 
 def classify_yaml(stream: Any) -> FileKind | None:
@@ -287,7 +338,12 @@ def directives_for(parsed: ParsedFile) -> list[Any]:
     if parsed.kind is FileKind.DOCKERFILE:
         comments = [(c.line, c.column, c.text) for c in tree.comments]
         lines = [(i.span.start.line, i.span.end.line) for i in tree.instructions]
-        return suppression.dockerfile_directives(comments, lines)
+        stages = [
+            (stage.instructions[0].span.start.line, stage.instructions[-1].span.end.line)
+            for stage in tree.stages
+            if stage.instructions
+        ]
+        return suppression.dockerfile_directives(comments, lines, stages)
     from containerlint.syntax.yamltree import iter_comments
 
     stream = tree.stream
@@ -381,19 +437,36 @@ def _lint_parsed(parsed_files: list[ParsedFile], options: LintOptions, factory: 
     by_path: dict[str, list[Finding]] = {}
     linted = [p for p in parsed_files if p.kind is not None or p.issues]
     for parsed in linted:
-        by_path.setdefault(parsed.path, []).extend(check_document(parsed, options, factory))
+        own = options.for_path(parsed.path)
+        own_factory = factory if own is options else _FindingFactory(own)
+        by_path.setdefault(parsed.path, []).extend(check_document(parsed, own, own_factory))
     for finding in check_project(linted, options, factory):
-        by_path.setdefault(finding.path, []).append(finding)
+        refitted = _refit(finding, options.for_path(finding.path), options)
+        if refitted is not None:
+            by_path.setdefault(finding.path, []).append(refitted)
     parsed_by_path = {p.path: p for p in linted}
     findings: list[Finding] = []
     for path, path_findings in by_path.items():
-        findings.extend(suppress(parsed_by_path.get(path), path, path_findings, options))
+        own = options.for_path(path)
+        if own.adjust is not None:
+            path_findings = [f for f in map(own.adjust, path_findings) if f is not None]
+        findings.extend(suppress(parsed_by_path.get(path), path, path_findings, own))
     findings.sort(key=Finding.sort_key)
     return LintResult(
         findings=findings,
         files_checked=sum(1 for p in linted if p.kind is not None),
         rules_run=[rule.code for rule in options.rules],
     )
+
+
+def _refit(finding: Finding, own: LintOptions, options: LintOptions) -> Finding | None:
+    """A project check's finding on a file with options of its own: dropped if its rule is off
+    for that file, else given the file's severity for it."""
+    if own is options:
+        return finding
+    if finding.code not in {rule.code for rule in own.rules}:
+        return None
+    return dataclasses.replace(finding, severity=own.severities.get(finding.code, finding.severity))
 
 
 def position_after(text: str) -> Position:

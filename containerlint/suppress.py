@@ -8,8 +8,10 @@ rules' aliases, e.g. ``hadolint:DL3007``):
   (Dockerfile) or the next line with content, or its own line when written after content (YAML);
   ``# containerlint: ignore-file[=CL1001,...]`` covers the file; the annotation
   ``containerlint.io/ignore: "CL1001 -- why"`` covers its object. No selectors means every rule.
-- hadolint: ``# hadolint ignore=DL3008,SC2086`` (next instruction), ``# hadolint global
+- hadolint: ``# hadolint ignore=DL3008,SC2086`` (next instruction), ``# hadolint stage
+  ignore=DL3008`` (from the next instruction to the end of its stage), ``# hadolint global
   ignore=DL3003`` (the file). SC codes are ShellCheck's: they become ``shellcheck:SC2086``.
+  (``# hadolint shell=powershell`` is no suppression: see :func:`shell_pragmas`.)
 - checkov: ``# checkov:skip=CKV_DOCKER_3:why`` covers a whole Dockerfile, or the rest of the YAML
   document; the annotation ``checkov.io/skip1: CKV_K8S_20=why`` covers its object.
 - dclint: ``# dclint disable-line [rule ...]`` covers its own line, or the next line when on a
@@ -18,8 +20,11 @@ rules' aliases, e.g. ``hadolint:DL3007``):
 - kube-linter: the annotations ``ignore-check.kube-linter.io/<check>: why`` and
   ``kube-linter.io/ignore-all: why`` cover their object.
 
-The inputs are plain data (comment positions, instruction line ranges, annotation values) so
-that this module does not depend on the parsers.
+A selector that is one of several aliases of a rule (``hadolint:DL3006`` of CL1001, which is
+also ``hadolint:DL3007``) suppresses only the findings that correspond to it (``Finding.aliases``).
+
+The inputs are plain data (comment positions, instruction and stage line ranges, annotation
+values) so that this module does not depend on the parsers.
 """
 
 from __future__ import annotations
@@ -75,14 +80,14 @@ class ObjectAnnotations:
 @dataclass(frozen=True)
 class _Pragma:
     source: str
-    placement: str  # "next", "file", "resource", "dclint-line", "dclint-file"
+    placement: str  # "next", "stage", "file", "resource", "dclint-line", "dclint-file"
     selectors: tuple[str, ...]
     reason: str | None
 
 
 _OURS = re.compile(r"^\s*#+\s*containerlint\s*:\s*(?P<verb>ignore-file|ignore)(?![\w-])(?P<rest>.*)$", re.I)
 _HADOLINT = re.compile(
-    r"^\s*#+\s*hadolint\s+(?P<global>global\s+)?ignore\s*=\s*"
+    r"^\s*#+\s*hadolint\s+(?:(?P<scope>global|stage)\s+)?ignore\s*=\s*"
     r"(?P<codes>[A-Za-z0-9]+(?:\s*,\s*[A-Za-z0-9]+)*)\s*(?:#\s*(?P<reason>.*))?$",
     re.I,
 )
@@ -132,7 +137,7 @@ def _parse_hadolint(text: str) -> _Pragma | None:
     if match is None:
         return None
     selectors = tuple(_hadolint_selector(code) for code in _selector_list(match.group("codes")))
-    placement = "file" if match.group("global") else "next"
+    placement = {"global": "file", "stage": "stage"}.get((match.group("scope") or "").lower(), "next")
     return _Pragma("hadolint", placement, selectors, _clean_reason(match.group("reason")))
 
 
@@ -198,12 +203,18 @@ def _directive(pragma: _Pragma, comment: Comment, scope: str, lines: tuple[int, 
 # Dockerfiles
 
 
-def dockerfile_directives(comments: Sequence[Comment], instruction_lines: Sequence[tuple[int, int]]) -> list[Directive]:
+def dockerfile_directives(
+    comments: Sequence[Comment],
+    instruction_lines: Sequence[tuple[int, int]],
+    stage_lines: Sequence[tuple[int, int]] = (),
+) -> list[Directive]:
     """Directives in a Dockerfile's comments.
 
     A line directive covers the whole of the next instruction (all its continuation lines), so
     comments stacked above one instruction all apply to it. A directive written between the
-    continuation lines of an instruction covers that instruction.
+    continuation lines of an instruction covers that instruction. A stage directive covers the
+    next instruction and the rest of the stage it belongs to (``stage_lines``: the first and
+    last line of each stage); above a ``FROM`` that is the whole stage.
     """
     instructions = sorted(instruction_lines)
     directives = []
@@ -214,6 +225,10 @@ def dockerfile_directives(comments: Sequence[Comment], instruction_lines: Sequen
         if pragma.placement == "next":
             target = _instruction_for(comment[0], instructions)
             directives.append(_directive(pragma, comment, "lines", target))
+        elif pragma.placement == "stage":
+            first, last = _instruction_for(comment[0], instructions)
+            end = _stage_end(first, stage_lines, max((ins[1] for ins in instructions), default=last))
+            directives.append(_directive(pragma, comment, "stage", (first, max(end, last))))
         else:
             # checkov reads every skip comment of a Dockerfile as applying to the whole file.
             directives.append(_directive(pragma, comment, "file", (1, 1)))
@@ -225,6 +240,44 @@ def _instruction_for(line: int, instructions: Sequence[tuple[int, int]]) -> tupl
         if first <= line <= last or first > line:
             return first, last
     return line, line
+
+
+def _stage_end(line: int, stage_lines: Sequence[tuple[int, int]], fallback: int) -> int:
+    """The last line of the stage holding ``line``; ``fallback`` when no stage holds it."""
+    for first, last in stage_lines:
+        if first <= line <= last:
+            return last
+    return fallback
+
+
+# hadolint's shell pragma: the name is everything up to the first blank, a "#" comment may follow.
+_HADOLINT_SHELL = re.compile(r"^\s*#+\s*hadolint\s+shell\s*=\s*(?P<shell>[^\s#]\S*)\s*(?:#.*)?$")
+
+
+def shell_pragmas(comments: Sequence[Comment]) -> list[tuple[int, str]]:
+    """(line, shell) of each ``# hadolint shell=powershell`` comment, in order.
+
+    The pragma tells which shell runs RUN lines when the base image's default shell is not
+    ``/bin/sh`` (Windows images). It suppresses nothing itself; the engine applies it.
+    """
+    found = []
+    for line, _, text in comments:
+        match = _HADOLINT_SHELL.match(text)
+        if match is not None:
+            found.append((line, match.group("shell")))
+    return sorted(found)
+
+
+def instruction_ignore_comments(comments: Sequence[Comment]) -> list[tuple[Comment, str]]:
+    """(comment, source) of each comment that suppresses rules for the next instruction only:
+    ``# hadolint ignore=...`` (not its ``global`` and ``stage`` forms, as hadolint's DL1001)
+    and our ``# containerlint: ignore=...`` (not ``ignore-file``)."""
+    found = []
+    for comment in comments:
+        pragma = _parse(comment[2], (_parse_ours, _parse_hadolint))
+        if pragma is not None and pragma.placement == "next":
+            found.append((comment, pragma.source))
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -383,11 +436,25 @@ class _Resolved:
     def foreign(self) -> bool:
         return self.directive.source != OURS
 
-    def selectors_for(self, code: str) -> list[str]:
-        """The selectors that name this rule ("*" for a directive that names every rule)."""
+    def selectors_for(self, finding: Finding) -> list[str]:
+        """The selectors that name this finding's rule ("*" for a directive that names every rule)."""
         if self.every_rule:
             return ["*"]
-        return [selector for selector, codes in self.known if code in codes]
+        return [selector for selector, codes in self.known if names_finding(selector, codes, finding)]
+
+
+def names_finding(selector: str, codes: Collection[str], finding: Finding) -> bool:
+    """Whether a resolved selector (naming the rules ``codes``) applies to this finding.
+
+    An alias (``hadolint:DL3006``) names only the findings that correspond to it when the
+    finding says which of its rule's aliases it corresponds to; codes, names, tags and prefixes
+    name every finding of their rules.
+    """
+    if finding.code not in codes:
+        return False
+    if ":" not in selector or not finding.aliases:
+        return True
+    return selector.strip().lower() in {alias.lower() for alias in finding.aliases}
 
 
 def _resolve(directive: Directive, ruleset: RuleSet) -> _Resolved:
@@ -402,8 +469,8 @@ def _resolve(directive: Directive, ruleset: RuleSet) -> _Resolved:
     return resolved
 
 
-_SCOPE_ORDER = {"lines": 0, "object": 1, "file": 2}
-_SUPPRESSION_KIND = {"lines": "inline", "object": "annotation", "file": "file"}
+_SCOPE_ORDER = {"lines": 0, "stage": 1, "object": 1, "file": 2}
+_SUPPRESSION_KIND = {"lines": "inline", "stage": "inline", "object": "annotation", "file": "file"}
 
 
 def apply_suppressions(
@@ -468,7 +535,7 @@ def _inline_suppression(finding: Finding, candidates: Sequence[_Resolved], path:
     for entry in candidates:
         if not entry.directive.covers(finding.span.start.line):
             continue
-        selectors = entry.selectors_for(finding.code)
+        selectors = entry.selectors_for(finding)
         if not selectors:
             continue
         # Every directive that applies counts as used, so redundant ones are not reported.
@@ -488,28 +555,30 @@ def _inline_suppression(finding: Finding, candidates: Sequence[_Resolved], path:
 
 def _config_ignores(
     path: str, per_file_ignores: Mapping[str, Sequence[str]], ruleset: RuleSet
-) -> list[tuple[str, Sequence[str], frozenset[str]]]:
-    """(glob, selectors, codes) of the per-file-ignores whose glob matches ``path``."""
+) -> list[tuple[str, Sequence[str], list[tuple[str, frozenset[str]]]]]:
+    """(glob, selectors, [(selector, codes)]) of the per-file-ignores whose glob matches ``path``."""
     matching = []
     for glob, selectors in per_file_ignores.items():
         if not path_matches(path, glob):
             continue
-        codes: set[str] = set()
+        resolved = []
         for selector in selectors:
             try:
                 rules, _ = ruleset.match(selector)
             except UnknownSelector:
                 continue  # config.validate reports these with the config file's name
-            codes.update(rule.code for rule in rules)
-        matching.append((glob, selectors, frozenset(codes)))
+            resolved.append((selector, frozenset(rule.code for rule in rules)))
+        matching.append((glob, selectors, resolved))
     return matching
 
 
 def _config_suppression(
-    finding: Finding, config_ignores: Sequence[tuple[str, Sequence[str], frozenset[str]]], path: str
+    finding: Finding,
+    config_ignores: Sequence[tuple[str, Sequence[str], list[tuple[str, frozenset[str]]]]],
+    path: str,
 ) -> Suppression | None:
-    for glob, selectors, codes in config_ignores:
-        if finding.code in codes:
+    for glob, selectors, resolved in config_ignores:
+        if any(names_finding(selector, codes, finding) for selector, codes in resolved):
             written = ", ".join(f'"{selector}"' for selector in selectors)
             return Suppression(
                 kind="config",
