@@ -173,7 +173,7 @@ def mixed(project: Path) -> Path:
 
 
 # An extra rule, off by default and of style severity, registered through the plugin manager the
-# way a plugin's would be (no built-in rule is off by default).
+# way a plugin's would be.
 OPTIONAL = Rule(
     code="TST901",
     name="optional-check",
@@ -253,7 +253,8 @@ USAGE_ERRORS = [
     pytest.param(
         _nothing, ["--select", "unpined-image"], ["unpined-image", "did you mean 'unpinned-image'?"], id="select-typo"
     ),
-    pytest.param(_nothing, ["--ignore", "CL1x01"], ["'CL1x01'", "did you mean 'CL1001'?"], id="ignore-typo"),
+    # A typo whose nearest rule is unambiguous: CL1001 is the only code "CL-1001" contains entirely.
+    pytest.param(_nothing, ["--ignore", "CL-1001"], ["'CL-1001'", "did you mean 'CL1001'?"], id="ignore-typo"),
     pytest.param(_nothing, ["--extend-select", "nonexistent-rule-name"], ["nonexistent-rule-name"], id="extend-typo"),
     pytest.param(_nothing, ["--format", "xml"], ["unknown format 'xml'", "json", "sarif"], id="format"),
     pytest.param(_nothing, ["--fail-on", "fatal"], ["--fail-on", "fatal"], id="fail-on"),
@@ -418,8 +419,9 @@ def test_exclude_flag(mixed: Path, cli: Callable[..., Result]) -> None:
         (["--ignore", "CL7", "--ignore", "unpinned-image"], {"CL5001"}),  # repeated flag adds
         (["--ignore", "hadolint:DL3006"], {"CL5001", "CL7001", "CL7002"}),
         (["--select", "CL7", "--ignore", "CL7002"], {"CL7001"}),  # more specific wins
-        (["--select", "ALL", "--ignore", "CL1,CL7"], {"CL5001"}),
-        (["--select", "ALL"], {"CL1001", "CL5001", "CL7001", "CL7002"}),
+        # ALL is every rule, the ones off by default included: CL3014 (missing-healthcheck) too.
+        (["--select", "ALL", "--ignore", "CL1,CL7"], {"CL3014", "CL5001"}),
+        (["--select", "ALL"], {"CL1001", "CL3014", "CL5001", "CL7001", "CL7002"}),
     ],
 )
 def test_selection(mixed: Path, cli: Callable[..., Result], argv: list[str], expected: set[str]) -> None:
@@ -432,10 +434,14 @@ def test_all_enables_rules_that_are_off_by_default(
 ) -> None:
     write(project, {"Dockerfile": UNPINNED_DOCKERFILE})
     assert cli("--format", "json").codes() == {"CL1001"}
-    assert cli("--format", "json", "--select", "ALL").codes() == {"CL1001", "TST901"}
+    # ALL is every rule: a plugin's rule that is off by default (TST901) and the built-in ones
+    # that are off by default (CL3014 missing-healthcheck reports this stage) alike.
+    assert cli("--format", "json", "--select", "ALL").codes() == {"CL1001", "CL3014", "TST901"}
     assert cli("--format", "json", "--extend-select", "optional-check").codes() == {"CL1001", "TST901"}
     assert cli("--format", "json", "--extend-select", "testing").codes() == {"CL1001", "TST901"}
-    assert cli("--format", "json", "--select", "ALL", "--ignore", "TST").codes() == {"CL1001"}
+    assert cli("--format", "json", "--extend-select", "missing-healthcheck").codes() == {"CL1001", "CL3014"}
+    assert cli("--format", "json", "--select", "ALL", "--ignore", "TST").codes() == {"CL1001", "CL3014"}
+    assert cli("--format", "json", "--select", "ALL", "--ignore", "TST,CL3014").codes() == {"CL1001"}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,7 +20,9 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "plugin"
 
-DOCKERFILE = "FROM nginx:latest\nMAINTAINER someone@example.com\nEXPOSE 80\n"
+# No built-in rule that is on by default reports this but CL1001 (the ``latest`` tag), so each
+# test can tell the plugin's findings (ACME001 on line 2, ACME002 on line 3) from the built-ins'.
+DOCKERFILE = "FROM nginx:latest\nLABEL maintainer=someone@example.com\nEXPOSE 80\n"
 
 
 def install(site: Path, target: str, name: str = "acme") -> Path:
@@ -89,7 +91,7 @@ def test_plugin_rules_are_listed(acme: Path, project: Path) -> None:
     completed = run(acme, "rules", cwd=project)
     assert completed.returncode == 0, completed.stderr
     rows = {line.split()[0]: line.split() for line in completed.stdout.splitlines()[1:]}
-    assert rows["ACME001"] == ["ACME001", "maintainer-instruction", "on", "warning", "dockerfile", "acmelint:A1"]
+    assert rows["ACME001"] == ["ACME001", "maintainer-label", "on", "warning", "dockerfile", "acmelint:A1"]
     assert rows["ACME002"] == ["ACME002", "expose-instruction", "off", "info", "dockerfile"]
     assert "CL1001" in rows  # the built-ins are still there
     catalogue = json.loads(run(acme, "rules", "--format", "json", cwd=project).stdout)
@@ -99,7 +101,9 @@ def test_plugin_rules_are_listed(acme: Path, project: Path) -> None:
 def test_plugin_rule_explained(acme: Path, project: Path) -> None:
     by_code = run(acme, "explain", "ACME001", cwd=project)
     assert by_code.returncode == 0, by_code.stderr
-    assert by_code.stdout.startswith("ACME001 maintainer-instruction: MAINTAINER is deprecated; use a LABEL\n")
+    assert by_code.stdout.startswith(
+        "ACME001 maintainer-label: The legacy 'maintainer' label; ACME uses org.opencontainers.image.authors\n"
+    )
     assert run(acme, "explain", "acmelint:A1", cwd=project).stdout == by_code.stdout
 
 
@@ -108,8 +112,8 @@ def test_plugin_findings_are_reported(acme: Path, project: Path) -> None:
     assert completed.returncode == 1, completed.stderr
     lines = completed.stdout.splitlines()
     assert lines[0].startswith("Dockerfile:1:6: CL1001 [warning] ")
-    assert "Dockerfile:2:1: ACME001 [warning] MAINTAINER is deprecated (maintainer-instruction)" in lines
-    assert "    hint: use LABEL maintainer=..." in lines
+    assert "Dockerfile:2:7: ACME001 [warning] the 'maintainer' label is legacy (maintainer-label)" in lines
+    assert "    hint: use LABEL org.opencontainers.image.authors=..." in lines
     assert "ACME002" not in completed.stdout  # off by default
     assert completed.stdout.endswith("Found 2 problems (2 warnings) in 1 file.\n")
 
@@ -118,10 +122,11 @@ def test_plugin_findings_are_reported(acme: Path, project: Path) -> None:
     ("argv", "expected"),
     [
         (["--select", "ACME001"], {"ACME001"}),
-        (["--select", "maintainer-instruction"], {"ACME001"}),
+        (["--select", "maintainer-label"], {"ACME001"}),
         (["--select", "acmelint:A1"], {"ACME001"}),
         (["--select", "ACME"], {"ACME001", "ACME002"}),  # a prefix selects rules that are off, too
-        (["--select", "ALL"], {"CL1001", "ACME001", "ACME002"}),
+        # ALL is every rule: the plugin's and the built-ins' that are off by default (CL3014).
+        (["--select", "ALL"], {"CL1001", "CL3014", "ACME001", "ACME002"}),
         (["--ignore", "ACME001"], {"CL1001"}),
         (["--extend-select", "expose-instruction"], {"CL1001", "ACME001", "ACME002"}),
     ],
@@ -133,10 +138,10 @@ def test_plugin_rules_are_selectable(acme: Path, project: Path, argv: list[str],
 
 
 def test_plugin_rules_in_config(acme: Path, project: Path) -> None:
-    (project / ".containerlint.toml").write_text('ignore = ["CL1001"]\n[severity]\nmaintainer-instruction = "error"\n')
+    (project / ".containerlint.toml").write_text('ignore = ["CL1001"]\n[severity]\nmaintainer-label = "error"\n')
     completed = run(acme, "--fail-on", "error", cwd=project)
     assert completed.returncode == 1
-    assert completed.stdout.startswith("Dockerfile:2:1: ACME001 [error] ")
+    assert completed.stdout.startswith("Dockerfile:2:7: ACME001 [error] ")
     # Without the plugin the same config names a rule that does not exist.
     bare = subprocess.run(
         [sys.executable, "-m", "containerlint"],
@@ -146,11 +151,13 @@ def test_plugin_rules_in_config(acme: Path, project: Path) -> None:
         timeout=60,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
-    assert_plugin_error(bare, "maintainer-instruction")
+    assert_plugin_error(bare, "maintainer-label")
 
 
 def test_plugin_rule_inline_suppression(acme: Path, project: Path) -> None:
-    (project / "Dockerfile").write_text("FROM nginx:1.27.3\n# containerlint: ignore=ACME001 -- legacy\nMAINTAINER me\n")
+    (project / "Dockerfile").write_text(
+        "FROM nginx:1.27.3\n# containerlint: ignore=ACME001 -- legacy\nLABEL maintainer=me\n"
+    )
     completed = run(acme, cwd=project)
     assert (completed.returncode, completed.stdout) == (0, "All checked: no problems in 1 file; 1 suppressed.\n")
 
@@ -160,13 +167,13 @@ def test_plugin_format(acme: Path, project: Path) -> None:
     assert completed.returncode == 1, completed.stderr
     assert completed.stdout == "acme-count: 2\n"
     together = run(acme, "--select", "ALL", "--format", "acme-count", "--format", "json", "-o", "r.json", cwd=project)
-    assert together.stdout == "acme-count: 3\n"
-    assert len(json.loads((project / "r.json").read_text())["findings"]) == 3
+    assert together.stdout == "acme-count: 4\n"  # CL1001, CL3014 (off by default), ACME001, ACME002
+    assert len(json.loads((project / "r.json").read_text())["findings"]) == 4
 
 
 def test_plugin_detects_kinds(acme: Path, project: Path) -> None:
     # Without the containerlint_detect_kind hook, a *.acmefile is not ours and is skipped quietly.
-    (project / "base.acmefile").write_text("FROM alpine\nMAINTAINER x\n")
+    (project / "base.acmefile").write_text("FROM alpine\nLABEL maintainer=x\n")
     completed = run(acme, "--format", "json", cwd=project)
     assert findings(completed) == {
         ("Dockerfile", 1, "CL1001"),

@@ -69,7 +69,7 @@ SCHEMA_FILE = "report.schema.json"
 
 def render_json(result: LintResult, context: ReportContext, out: TextIO) -> None:
     # ASCII-only output survives any stdout encoding; JSON readers decode the \u escapes.
-    json.dump(build_report(result, context), out, indent=2)
+    out.write(json.dumps(build_report(result, context), indent=2))  # one write: json.dump writes in tiny pieces
     out.write("\n")
 
 

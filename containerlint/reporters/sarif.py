@@ -197,7 +197,7 @@ SarifLog = TypedDict("SarifLog", {"$schema": str, "version": str, "runs": list[R
 
 
 def render_sarif(result: LintResult, context: ReportContext, out: TextIO) -> None:
-    json.dump(build_sarif(result, context), out, indent=2)
+    out.write(json.dumps(build_sarif(result, context), indent=2))  # one write: json.dump writes in tiny pieces
     out.write("\n")
 
 
