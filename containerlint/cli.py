@@ -264,12 +264,32 @@ def _cmd_check(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
         options = _lint_options(settings, ruleset)
     except UnknownSelector as error:
         raise UsageError(str(error)) from None
+    options = _without_missing_shellcheck(options, settings, ruleset)
     sources = _sources(args, settings, stdin, detect_kind)
     if settings.config_path is None and not args.isolated:
         options = _with_hadolint_config(options, sources, ruleset)
     result = lint_sources(sources, options)
     _write_reports(targets, reporters, result, options, sources, args, out)
     return _exit_code(result, options)
+
+
+def _without_missing_shellcheck(options: Any, settings: Settings, ruleset: RuleSet) -> Any:
+    """CL3450 runs ShellCheck. Named on its own (by code, name or an SC code) while ShellCheck is
+    not installed, that is an error; selected only through ALL, a tag or a prefix, the rule is
+    left out with a warning."""
+    from containerlint.checks.shell.shellcheck import RULE
+    from containerlint.shellcheck_runner import INSTALL_HINT, find_shellcheck
+
+    rule = ruleset.get(RULE.code)
+    if rule is None or rule not in options.rules or find_shellcheck() is not None:
+        return options
+    for selector in (*(settings.select or ()), *settings.extend_select):
+        owner = ruleset.get(selector) or (ruleset.sub_code(selector) or (None,))[0]
+        if owner is rule:
+            raise UsageError(f"{selector!r} is selected but ShellCheck is not installed: {INSTALL_HINT}")
+    warning = f"{rule.code} ({rule.name}) skipped: ShellCheck is not installed ({INSTALL_HINT})"
+    print(f"containerlint: warning: {warning}", file=sys.stderr)
+    return _with(options, rules=[enabled for enabled in options.rules if enabled is not rule])
 
 
 def _with_hadolint_config(options: Any, sources: list[Any], ruleset: RuleSet) -> Any:

@@ -396,6 +396,12 @@ def validate(settings: Settings, ruleset: RuleSet) -> None:
     ):
         for selector in selectors:
             _check_selector(settings, ruleset, (key,), selector)
+    for selector in settings.severity:
+        sub_code = ruleset.sub_code(selector)
+        if sub_code is not None:
+            where = _origin(settings, "severity", selector)
+            problem = f"{selector!r} is one code of {sub_code[0].code}; severities are set for the whole rule"
+            raise ConfigError(f"{where}: severity: {problem}")
     for glob, selectors in settings.per_file_ignores.items():
         for selector in selectors:
             _check_selector(settings, ruleset, ("per-file-ignores", glob), selector)
@@ -464,7 +470,30 @@ def options_for(settings: Settings, ruleset: RuleSet, rule: Rule) -> dict[str, A
     tables.sort(key=lambda item: item[0].strip().lower() == rule.code.lower())
     for _, configured in tables:
         options.update(copy.deepcopy(dict(configured)))
+    if rule.sub_codes is not None:
+        _add_sub_code_selectors(settings, ruleset, rule, options)
     return options
+
+
+def _add_sub_code_selectors(settings: Settings, ruleset: RuleSet, rule: Rule, options: dict[str, Any]) -> None:
+    """Selectors of single sub-codes (``shellcheck:SC2086``, see ``Rule.sub_codes``) become the
+    rule's options: ignored codes are added to ``exclude``; selected codes to ``include``, unless
+    the rule is also selected as a whole (``CL3450``, ``ALL``, a tag), which runs every code."""
+
+    def codes(selectors: Iterable[str]) -> list[str]:
+        found = (ruleset.sub_code(selector) for selector in selectors)
+        return [code for owner, code in filter(None, found) if owner is rule]
+
+    def names_whole_rule(selector: str) -> bool:
+        try:
+            return ruleset.sub_code(selector) is None and rule in ruleset.match(selector)[0]
+        except UnknownSelector:
+            return False
+
+    options["exclude"] = [*options["exclude"], *codes(settings.ignore)]
+    selected = [*(settings.select or ()), *settings.extend_select]
+    if not any(names_whole_rule(selector) for selector in selected):
+        options["include"] = [*options["include"], *codes(selected)]
 
 
 def severity_for(settings: Settings, ruleset: RuleSet) -> dict[str, Severity]:

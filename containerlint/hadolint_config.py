@@ -304,6 +304,9 @@ def translate(config: HadolintConfig, ruleset: RuleSet) -> Translation:
 
     ignored = {selector.lower() for selector in map(selector_for, config.ignored) if selector}
     for ignored_selector in sorted(ignored):
+        if ruleset.sub_code(ignored_selector):
+            alias_ignores.add(ignored_selector)  # one ShellCheck code: dropped finding by finding
+            continue
         rule = ruleset.get(ignored_selector)
         if rule is None:
             continue  # a rule we do not have (yet): nothing to turn off
@@ -319,6 +322,9 @@ def translate(config: HadolintConfig, ruleset: RuleSet) -> Translation:
             if selector is not None:
                 levels[selector.lower()] = level
     for selector, level in levels.items():
+        if ruleset.sub_code(selector):
+            alias_severities[selector] = Severity.parse(level)  # one ShellCheck code
+            continue
         rule = ruleset.get(selector)
         if rule is None:
             continue

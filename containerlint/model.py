@@ -111,6 +111,9 @@ class Problem:
     # When a rule covers several ids of another tool (CL1001 is both hadolint's DL3006 and
     # DL3007), the ones this particular finding corresponds to; empty means all of the rule's.
     aliases: tuple[str, ...] = ()
+    # This finding's own severity, for a rule that relays another tool's levels (CL3450 gives
+    # ShellCheck's); None means the rule's. A severity configured for the rule still wins.
+    severity: Severity | None = None
 
 
 @dataclass(frozen=True)

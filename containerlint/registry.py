@@ -54,6 +54,13 @@ class Rule:
     docs_base: str = DOCS_BASE
     checks: dict[FileKind, CheckFn] = field(default_factory=dict)
     project_checks: list[tuple[frozenset[FileKind], CheckFn]] = field(default_factory=list)
+    # Another tool's codes this rule reports, one per finding (CL3450 runs ShellCheck and
+    # reports its SC codes): a regular expression for the selectors that name one of them,
+    # like r"shellcheck:SC\d+". Such a selector names the rule for that code only: selecting
+    # it runs the rule for the selected codes, ignoring it drops that code, through the rule's
+    # ``include`` and ``exclude`` options (config.options_for); suppressions match it against
+    # ``Finding.aliases``.
+    sub_codes: str | None = None
 
     def __post_init__(self) -> None:
         if not CODE_PATTERN.match(self.code):
@@ -63,6 +70,8 @@ class Rule:
         for alias in self.aliases:
             if not ALIAS_PATTERN.match(alias):
                 raise ValueError(f"alias {alias!r} of {self.code} must be namespaced, like hadolint:DL3007")
+        if self.sub_codes is not None and not {"include", "exclude"} <= set(self.options):
+            raise ValueError(f"{self.code} has sub_codes, so it needs the options 'include' and 'exclude'")
 
     @property
     def kinds(self) -> frozenset[FileKind]:
@@ -125,6 +134,7 @@ class RuleSet:
                 self._exact[key.lower()] = rule
             for tag in rule.tags:
                 self._tags.setdefault(tag.lower(), []).append(rule)
+        self._sub_codes = [(re.compile(rule.sub_codes, re.I), rule) for rule in self.rules if rule.sub_codes]
 
     def __iter__(self) -> Iterator[Rule]:
         return iter(self.rules)
@@ -145,12 +155,26 @@ class RuleSet:
         rule = self._exact.get(low)
         if rule is not None:
             return [rule], _SPECIFIC
+        sub_code = self.sub_code(key)
+        if sub_code is not None:
+            return [sub_code[0]], _SPECIFIC + 1  # one code of a rule: narrower than the rule
         if low in self._tags:
             return list(self._tags[low]), 50
         prefixed = [r for r in self.rules if r.code.lower().startswith(low)]
         if prefixed and key[:1].isalpha():
             return prefixed, len(key)
         raise UnknownSelector(selector, self.suggest(selector))
+
+    def sub_code(self, selector: str) -> tuple[Rule, str] | None:
+        """(rule, code) when ``selector`` names one of a rule's sub-codes rather than a rule:
+        ``shellcheck:SC2086`` -> (CL3450, "SC2086"). See ``Rule.sub_codes``."""
+        key = selector.strip()
+        if key.lower() in self._exact:
+            return None
+        for pattern, rule in self._sub_codes:
+            if pattern.fullmatch(key):
+                return rule, key.split(":", 1)[-1].upper()
+        return None
 
     def suggest(self, selector: str) -> str | None:
         choices = list(self._exact) + list(self._tags)
@@ -177,6 +201,8 @@ class RuleSet:
 
         def decide(selectors: Iterable[str], enabled: bool) -> None:
             for selector in selectors:
+                if not enabled and self.sub_code(selector) is not None:
+                    continue  # ignoring one sub-code leaves the rule on (it becomes an exclude)
                 rules, specificity = self.match(selector)
                 for rule in rules:
                     previous = decisions.get(rule.code)
@@ -200,6 +226,8 @@ class RuleSet:
         """Turn {selector: value} into {code: value}; more specific selectors win."""
         best: dict[str, tuple[int, Any]] = {}
         for selector, value in mapping.items():
+            if self.sub_code(selector) is not None:
+                continue  # a value for one sub-code is not the whole rule's (config.validate refuses it)
             rules, specificity = self.match(selector)
             for rule in rules:
                 if rule.code not in best or specificity >= best[rule.code][0]:

@@ -8,4 +8,5 @@ RULE_MODULES: tuple[str, ...] = (
     "both_curl_and_wget",
     "ln_over_bin_sh",
     "pipe_without_pipefail",
+    "shellcheck",
 )
