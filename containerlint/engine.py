@@ -238,14 +238,17 @@ class _FindingFactory:
     def __init__(self, options: LintOptions) -> None:
         self.options = options
 
-    def severity(self, rule: Rule) -> Severity:
-        return self.options.severities.get(rule.code, rule.severity)
+    def severity(self, rule: Rule, problem: Problem | None = None) -> Severity:
+        configured = self.options.severities.get(rule.code, rule.severity)
+        if problem is not None and problem.severity is not None and configured == rule.severity:
+            return problem.severity  # the finding's own level, unless the rule was re-levelled
+        return configured
 
     def make(self, rule: Rule, path: str, problem: Problem) -> Finding:
         return Finding(
             code=rule.code,
             name=rule.name,
-            severity=self.severity(rule),
+            severity=self.severity(rule, problem),
             path=problem.path or path,
             span=problem.span,
             message=problem.message,
@@ -343,7 +346,7 @@ def directives_for(parsed: ParsedFile) -> list[Any]:
             for stage in tree.stages
             if stage.instructions
         ]
-        return suppression.dockerfile_directives(comments, lines, stages)
+        return suppression.dockerfile_directives(comments, lines, stages) + _buildkit_directives(tree, comments, lines)
     from containerlint.syntax.yamltree import iter_comments
 
     stream = tree.stream
@@ -353,6 +356,14 @@ def directives_for(parsed: ParsedFile) -> list[Any]:
     if parsed.kind is FileKind.KUBERNETES:
         directives += suppression.annotation_directives([_annotations(obj) for obj in tree.objects])
     return directives
+
+
+def _buildkit_directives(tree: Any, comments: list[Any], lines: list[tuple[int, int]]) -> list[Any]:
+    """BuildKit's ``# check=`` settings: the parser directive at the top and the comments above
+    instructions (the parser tells which comment lines are parser directives)."""
+    from containerlint.suppress import buildkit_directives
+
+    return buildkit_directives(comments, lines, [directive.span.start.line for directive in tree.directives])
 
 
 def _annotations(obj: Any) -> Any:
@@ -466,6 +477,8 @@ def _refit(finding: Finding, own: LintOptions, options: LintOptions) -> Finding 
         return finding
     if finding.code not in {rule.code for rule in own.rules}:
         return None
+    if own.severities.get(finding.code) == options.severities.get(finding.code):
+        return finding  # keeps a finding's own severity (Problem.severity) when the file changes nothing
     return dataclasses.replace(finding, severity=own.severities.get(finding.code, finding.severity))
 
 

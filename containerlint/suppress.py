@@ -19,6 +19,11 @@ rules' aliases, e.g. ``hadolint:DL3007``):
   when written on its first line.
 - kube-linter: the annotations ``ignore-check.kube-linter.io/<check>: why`` and
   ``kube-linter.io/ignore-all: why`` cover their object.
+- BuildKit: the parser directive ``# check=skip=JSONArgsRecommended,UndefinedVar`` (or
+  ``skip=all``) at the top of a Dockerfile covers the file; the same comment among the comments
+  right above an instruction covers that instruction. Check names become ``buildkit:<Name>``,
+  ``all`` every rule with a ``buildkit:`` alias or tag. ``# check=error=true`` (top only) makes
+  BuildKit fail the build on any check: it raises those findings to ERROR (``effect="error"``).
 
 A selector that is one of several aliases of a rule (``hadolint:DL3006`` of CL1001, which is
 also ``hadolint:DL3007``) suppresses only the findings that correspond to it (``Finding.aliases``).
@@ -29,12 +34,13 @@ values) so that this module does not depend on the parsers.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from containerlint.config import path_matches
-from containerlint.model import Finding, Position, Span, Suppression
+from containerlint.model import Finding, Position, Severity, Span, Suppression
 from containerlint.registry import RuleSet, UnknownSelector
 
 OURS = "containerlint"
@@ -58,6 +64,10 @@ class Directive:
     span: Span  # where the directive itself is written
     reason: str | None
     text: str
+    # "suppress", or "error": raise the findings it names to ERROR (BuildKit's check=error=true).
+    effect: str = "suppress"
+    # Selectors whose rules a namespace wildcard among ``selectors`` ("buildkit:*") leaves out.
+    excluded: tuple[str, ...] = ()
 
     def covers(self, line: int) -> bool:
         return self.scope == "file" or self.first_line <= line <= self.last_line
@@ -281,6 +291,138 @@ def instruction_ignore_comments(comments: Sequence[Comment]) -> list[tuple[Comme
 
 
 # ---------------------------------------------------------------------------------------------
+# BuildKit's ``# check=`` directive (Dockerfiles). Read as BuildKit's frontend reads it: the
+# value ends at the first space; up to three ";"-separated options; keys are case-sensitive;
+# an option BuildKit rejects voids the whole directive (BuildKit fails the build instead).
+
+BUILDKIT = "buildkit"
+BUILDKIT_ALL = "buildkit:*"
+# Checks BuildKit runs once over the whole file with the file's own settings: a check comment
+# above an instruction does not reach them, only the directive at the top does.
+BUILDKIT_FILE_WIDE_CHECKS = (
+    "ConsistentInstructionCasing",
+    "DuplicateStageName",
+    "InvalidBaseImagePlatform",
+    "InvalidDefaultArgInFrom",
+    "NoEmptyContinuation",
+    "ReservedStageName",
+)
+_DIRECTIVE_SYNTAX = re.compile(r"([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$")
+_TRUE = frozenset({"1", "t", "T", "TRUE", "true", "True"})
+_FALSE = frozenset({"0", "f", "F", "FALSE", "false", "False"})
+
+
+@dataclass(frozen=True)
+class BuildkitCheck:
+    """What one ``check=`` value says: the checks to skip (() and ``skip_all``) and ``error``."""
+
+    skip: tuple[str, ...]
+    skip_all: bool
+    error: bool
+    reason: str | None  # what follows the value after a space: "// allow secret in arg"
+
+
+def parse_check_value(value: str) -> BuildkitCheck | None:
+    """The options of a ``check=`` value, or None when BuildKit would reject them."""
+    head, _, tail = value.strip().partition(" ")
+    skip: tuple[str, ...] = ()
+    skip_all = error = False
+    for part in head.strip().split(";", 2) if head.strip() else ():
+        key, equals, option = part.partition("=")
+        key, option = key.strip(), option.strip()
+        if not equals:
+            return None
+        if key == "skip" and option == "all":
+            skip_all = True
+        elif key == "skip":
+            skip = tuple(name.strip() for name in option.split(",") if name.strip())
+        elif key == "error":
+            if option not in _TRUE | _FALSE:
+                return None
+            error = option in _TRUE
+        elif key != "experimental":  # experimental checks: none of ours is one
+            return None
+    reason = _clean_reason(tail.strip().lstrip("/#-").strip() or None)
+    return BuildkitCheck(skip, skip_all, error, reason)
+
+
+def _check_value(text: str) -> str | None:
+    """The value of a comment that is a ``check=`` directive, else None."""
+    match = _DIRECTIVE_SYNTAX.match(text[1:].strip()) if text.startswith("#") else None
+    if match is None or match.group(1).lower() != "check":
+        return None
+    return match.group(2)
+
+
+def buildkit_directives(
+    comments: Sequence[Comment],
+    instruction_lines: Sequence[tuple[int, int]],
+    directive_lines: Collection[int] = (),
+) -> list[Directive]:
+    """BuildKit's check settings in a Dockerfile's comments.
+
+    ``directive_lines`` are the lines of the parser directives at the top of the file: a check
+    directive there covers the file. Any other comment in the first column counts for the next
+    instruction, as BuildKit keeps the comments above an instruction (blank lines between do not
+    matter; a bare ``#`` line drops the ones before it) and applies the first check comment among
+    them to that instruction's checks, except the file-wide ones.
+    """
+    directives = []
+    tops = set(directive_lines)
+    for comment in comments:
+        value = _check_value(comment[2]) if comment[0] in tops else None
+        parsed = parse_check_value(value) if value is not None else None
+        if parsed is not None:
+            directives.extend(_file_check_directives(parsed, comment))
+    above: list[Comment] = []
+    remaining = sorted((c for c in comments if c[0] not in tops and c[1] == 1), reverse=True)
+    for first, last in sorted(instruction_lines):
+        above.clear()
+        while remaining and remaining[-1][0] < first:
+            above.append(remaining.pop())
+        while remaining and remaining[-1][0] <= last:
+            remaining.pop()  # between continuation lines: BuildKit does not keep these
+        directive = _instruction_check_directive(above, (first, last))
+        if directive is not None:
+            directives.append(directive)
+    return directives
+
+
+def _file_check_directives(parsed: BuildkitCheck, comment: Comment) -> list[Directive]:
+    found = []
+    skipped = (BUILDKIT_ALL,) if parsed.skip_all else tuple(f"buildkit:{name}" for name in parsed.skip)
+    if skipped:
+        found.append(_directive(_Pragma(BUILDKIT, "file", skipped, parsed.reason), comment, "file", (1, 1)))
+    if parsed.error:
+        raise_all = _directive(_Pragma(BUILDKIT, "file", (BUILDKIT_ALL,), parsed.reason), comment, "file", (1, 1))
+        found.append(replace(raise_all, effect="error"))
+    return found
+
+
+def _instruction_check_directive(above: Sequence[Comment], lines: tuple[int, int]) -> Directive | None:
+    resets = [index for index, comment in enumerate(above) if comment[2][1:].strip() == ""]
+    kept = above[resets[-1] + 1 :] if resets else above
+    for comment in kept:
+        value = _check_value(comment[2])
+        if value is None:
+            continue
+        parsed = parse_check_value(value)  # only the first check comment counts, even if void
+        if parsed is None:
+            return None
+        file_wide = tuple(f"buildkit:{name}" for name in BUILDKIT_FILE_WIDE_CHECKS)
+        if parsed.skip_all:
+            pragma = _Pragma(BUILDKIT, "next", (BUILDKIT_ALL,), parsed.reason)
+            return replace(_directive(pragma, comment, "lines", lines), excluded=file_wide)
+        file_wide_names = {name.lower() for name in BUILDKIT_FILE_WIDE_CHECKS}
+        names = tuple(name for name in parsed.skip if name.lower() not in file_wide_names)
+        if not names:
+            return None
+        pragma = _Pragma(BUILDKIT, "next", tuple(f"buildkit:{name}" for name in names), parsed.reason)
+        return _directive(pragma, comment, "lines", lines)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
 # YAML (Compose files and Kubernetes manifests)
 
 
@@ -454,12 +596,19 @@ def names_finding(selector: str, codes: Collection[str], finding: Finding) -> bo
         return False
     if ":" not in selector or not finding.aliases:
         return True
-    return selector.strip().lower() in {alias.lower() for alias in finding.aliases}
+    selector = selector.strip().lower()
+    if selector.endswith(":*"):
+        return any(alias.lower().startswith(selector[:-1]) for alias in finding.aliases)
+    return selector in {alias.lower() for alias in finding.aliases}
 
 
 def _resolve(directive: Directive, ruleset: RuleSet) -> _Resolved:
     resolved = _Resolved(directive, [], [])
     for selector in directive.selectors:
+        if selector.endswith(":*"):
+            codes = _namespace_codes(selector[:-1], ruleset) - _excluded_codes(directive.excluded, ruleset)
+            resolved.known.append((selector, frozenset(codes)))
+            continue
         try:
             rules, _ = ruleset.match(selector)
         except UnknownSelector as exc:
@@ -467,6 +616,21 @@ def _resolve(directive: Directive, ruleset: RuleSet) -> _Resolved:
         else:
             resolved.known.append((selector, frozenset(rule.code for rule in rules)))
     return resolved
+
+
+def _namespace_codes(prefix: str, ruleset: RuleSet) -> set[str]:
+    """Codes of the rules with an alias (or a tag) in a namespace: ``buildkit:`` -> every rule
+    that stands for a BuildKit check."""
+    prefix = prefix.lower()
+    return {rule.code for rule in ruleset if any(key.lower().startswith(prefix) for key in (*rule.aliases, *rule.tags))}
+
+
+def _excluded_codes(selectors: Sequence[str], ruleset: RuleSet) -> set[str]:
+    codes: set[str] = set()
+    for selector in selectors:
+        with contextlib.suppress(UnknownSelector):  # a check none of our rules stands for
+            codes.update(rule.code for rule in ruleset.match(selector)[0])
+    return codes
 
 
 _SCOPE_ORDER = {"lines": 0, "stage": 1, "object": 1, "file": 2}
@@ -498,13 +662,17 @@ def apply_suppressions(
     bool, or meta rule name -> bool). ``enabled_codes``, when given, keeps a selector of rules
     that did not run from being called unused. ``make_finding`` may return None to drop a meta
     finding. Findings of the rules named in ``never_inline`` are immune to inline directives.
+    Directives with ``effect="error"`` suppress nothing: the findings they name become ERRORs.
     """
-    resolved = [_resolve(directive, ruleset) for directive in directives]
+    raising = [_resolve(directive, ruleset) for directive in directives if directive.effect == "error"]
+    resolved = [_resolve(directive, ruleset) for directive in directives if directive.effect != "error"]
     # Narrowest first, and our own directives before other tools' at the same scope.
     candidates = sorted(resolved, key=lambda r: (_SCOPE_ORDER.get(r.directive.scope, 3), r.foreign))
     config_ignores = _config_ignores(match_path or path, per_file_ignores or {}, ruleset)
     results = []
     for finding in findings:
+        if any(entry.directive.covers(finding.span.start.line) and entry.selectors_for(finding) for entry in raising):
+            finding = replace(finding, severity=Severity.ERROR)
         suppression = None
         if inline_ignores and finding.name not in never_inline:
             suppression = _inline_suppression(finding, candidates, path)

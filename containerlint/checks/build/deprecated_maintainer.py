@@ -17,7 +17,7 @@ RULE = Rule(
     summary="MAINTAINER is deprecated; set the org.opencontainers.image.authors label instead",
     severity=Severity.ERROR,
     aliases=("hadolint:DL4000", "checkov:CKV_DOCKER_6", "buildkit:MaintainerDeprecated"),
-    tags=("dockerfile", "metadata"),
+    tags=("dockerfile", "metadata", "buildkit"),
 )
 
 

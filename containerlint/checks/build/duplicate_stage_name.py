@@ -17,7 +17,7 @@ RULE = Rule(
     summary="Two stages have the same name (names compare without case)",
     severity=Severity.ERROR,
     aliases=("hadolint:DL3024", "buildkit:DuplicateStageName"),
-    tags=("dockerfile", "correctness"),
+    tags=("dockerfile", "correctness", "buildkit"),
 )
 
 

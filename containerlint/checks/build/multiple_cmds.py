@@ -18,7 +18,7 @@ RULE = Rule(
     summary="A stage has more than one CMD; only the last one takes effect",
     severity=Severity.WARNING,
     aliases=("hadolint:DL4003",),
-    tags=("dockerfile", "correctness"),
+    tags=("dockerfile", "correctness", "buildkit", "buildkit:MultipleInstructionsDisallowed"),
 )
 
 

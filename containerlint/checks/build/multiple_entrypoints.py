@@ -18,7 +18,7 @@ RULE = Rule(
     summary="A stage has more than one ENTRYPOINT; only the last one takes effect",
     severity=Severity.ERROR,
     aliases=("hadolint:DL4004",),
-    tags=("dockerfile", "correctness"),
+    tags=("dockerfile", "correctness", "buildkit", "buildkit:MultipleInstructionsDisallowed"),
 )
 
 

@@ -18,7 +18,7 @@ RULE = Rule(
     summary="A stage has more than one HEALTHCHECK; only the last one takes effect",
     severity=Severity.ERROR,
     aliases=("hadolint:DL3012",),
-    tags=("dockerfile", "correctness"),
+    tags=("dockerfile", "correctness", "buildkit", "buildkit:MultipleInstructionsDisallowed"),
 )
 
 

@@ -17,7 +17,7 @@ RULE = Rule(
     summary="A stage is named 'scratch' or 'context', words the builder reserves",
     severity=Severity.WARNING,
     aliases=("hadolint:DL3063", "buildkit:ReservedStageName"),
-    tags=("dockerfile", "correctness"),
+    tags=("dockerfile", "correctness", "buildkit"),
 )
 
 # What each reserved word already means to the builder.

@@ -17,8 +17,8 @@ RULE = Rule(
     name="shell-form-command",
     summary="CMD, ENTRYPOINT or HEALTHCHECK CMD uses the shell form instead of a JSON array",
     severity=Severity.WARNING,
-    aliases=("hadolint:DL3025",),
-    tags=("dockerfile", "reliability"),
+    aliases=("hadolint:DL3025", "buildkit:JSONArgsRecommended"),
+    tags=("dockerfile", "reliability", "buildkit"),
 )
 
 

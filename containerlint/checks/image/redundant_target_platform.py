@@ -17,7 +17,7 @@ RULE = Rule(
     summary="FROM --platform=$TARGETPLATFORM is redundant: stages use the target platform by default",
     severity=Severity.WARNING,
     aliases=("hadolint:DL3065", "buildkit:RedundantTargetPlatform"),
-    tags=("dockerfile", "hygiene"),
+    tags=("dockerfile", "hygiene", "buildkit"),
 )
 
 REDUNDANT_VALUES = frozenset({"$TARGETPLATFORM", "${TARGETPLATFORM}"})

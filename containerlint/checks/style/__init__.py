@@ -7,4 +7,6 @@ RULE_MODULES: tuple[str, ...] = (
     "inconsistent_instruction_casing",
     "legacy_key_value_format",
     "uppercase_expose_protocol",
+    "workdir_relative_to_base_image",
+    "secret_named_arg_or_env",
 )
