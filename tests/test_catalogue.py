@@ -18,6 +18,7 @@ MARK_SAME = re.compile(r"#\s*\[(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)\]
 MARK_NEXT = re.compile(r"#\s*\+(?P<offset>[0-9]+):\s*\[(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)\]")
 KINDS = {"dockerfile": FileKind.DOCKERFILE, "compose": FileKind.COMPOSE, "kubernetes": FileKind.KUBERNETES}
 REQUIRED_SECTIONS = ("## Why", "## Examples", "## Suppressing", "## Equivalents")
+CONTEXT = "(context)"  # not a rule option: the files written next to the example (context=...)
 
 RULES = list(builtin_ruleset())
 
@@ -29,7 +30,10 @@ def page(code: str) -> str:
 def example_blocks(text: str) -> list[tuple[FileKind, str, str, dict[str, object]]]:
     """(kind, verdict, body, rule options) for every fenced example whose info string names a
     verdict. ``options={"key":value}`` (JSON without spaces) before the verdict gives the rule
-    options the example runs with: ```dockerfile options={"trusted-registries":["a.io"]} bad```."""
+    options the example runs with: ```dockerfile options={"trusted-registries":["a.io"]} bad```.
+    ``context={"path":"content"}`` (JSON without spaces) lists files that sit next to the example
+    on disk, for rules that read the build context; they come back under the options key
+    ``CONTEXT``."""
     blocks = []
     for match in FENCE.finditer(text):
         words = match.group("info").split()
@@ -38,8 +42,10 @@ def example_blocks(text: str) -> list[tuple[FileKind, str, str, dict[str, object
         options: dict[str, object] = {}
         for word in words[1:-1]:
             if word.startswith("options="):
-                options = json.loads(word.removeprefix("options="))
-        words = [word for word in words if not word.startswith("options=")]
+                options.update(json.loads(word.removeprefix("options=")))
+            elif word.startswith("context="):
+                options[CONTEXT] = json.loads(word.removeprefix("context="))
+        words = [word for word in words if not word.startswith(("options=", "context="))]
         kind_word = words[0] if words[0] == "dockerfile" else (words[1] if len(words) > 2 else "")
         assert kind_word in KINDS, f"example fence {match.group('info')!r} names no file kind"
         blocks.append((KINDS[kind_word], words[-1], match.group("body"), options))
@@ -97,10 +103,18 @@ def _all_examples():  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(("rule", "kind", "verdict", "body", "options"), list(_all_examples()))
-def test_examples_behave_as_marked(rule, kind, verdict, body, options) -> None:  # type: ignore[no-untyped-def]
+def test_examples_behave_as_marked(rule, kind, verdict, body, options, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    options = dict(options)
+    context = options.pop(CONTEXT, None)
     for option in options:
         assert option in rule.options, f"example sets unknown option {option!r}"
-    findings = lint_text(body, kind, extend_select=[rule.code], rule_options={rule.code: options})
+    path = None
+    if context is not None:  # the example is a file on disk, with these files next to it
+        for name, content in {**context, "Dockerfile": body}.items():
+            (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+            (tmp_path / name).write_text(content, encoding="utf-8")
+        path = str(tmp_path / "Dockerfile")
+    findings = lint_text(body, kind, path=path, extend_select=[rule.code], rule_options={rule.code: options})
     found = {(f.span.start.line, f.code) for f in findings if f.code == rule.code and not f.suppressed}
     expected = {mark for mark in expected_marks(body) if mark[1] == rule.code}
     if verdict == "good":

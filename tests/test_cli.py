@@ -419,9 +419,10 @@ def test_exclude_flag(mixed: Path, cli: Callable[..., Result]) -> None:
         (["--ignore", "CL7", "--ignore", "unpinned-image"], {"CL5001"}),  # repeated flag adds
         (["--ignore", "hadolint:DL3006"], {"CL5001", "CL7001", "CL7002"}),
         (["--select", "CL7", "--ignore", "CL7002"], {"CL7001"}),  # more specific wins
-        # ALL is every rule, the ones off by default included: CL3014 (missing-healthcheck) too.
-        (["--select", "ALL", "--ignore", "CL1,CL7"], {"CL3014", "CL5001"}),
-        (["--select", "ALL"], {"CL1001", "CL3014", "CL5001", "CL7001", "CL7002"}),
+        # ALL is every rule, the ones off by default included: CL3014 (missing-healthcheck) and
+        # CL2020 (missing-user) too.
+        (["--select", "ALL", "--ignore", "CL1,CL7"], {"CL2020", "CL3014", "CL5001"}),
+        (["--select", "ALL"], {"CL1001", "CL2020", "CL3014", "CL5001", "CL7001", "CL7002"}),
     ],
 )
 def test_selection(mixed: Path, cli: Callable[..., Result], argv: list[str], expected: set[str]) -> None:
@@ -435,13 +436,13 @@ def test_all_enables_rules_that_are_off_by_default(
     write(project, {"Dockerfile": UNPINNED_DOCKERFILE})
     assert cli("--format", "json").codes() == {"CL1001"}
     # ALL is every rule: a plugin's rule that is off by default (TST901) and the built-in ones
-    # that are off by default (CL3014 missing-healthcheck reports this stage) alike.
-    assert cli("--format", "json", "--select", "ALL").codes() == {"CL1001", "CL3014", "TST901"}
+    # that are off by default (CL3014 missing-healthcheck and CL2020 missing-user report this stage) alike.
+    assert cli("--format", "json", "--select", "ALL").codes() == {"CL1001", "CL2020", "CL3014", "TST901"}
     assert cli("--format", "json", "--extend-select", "optional-check").codes() == {"CL1001", "TST901"}
     assert cli("--format", "json", "--extend-select", "testing").codes() == {"CL1001", "TST901"}
     assert cli("--format", "json", "--extend-select", "missing-healthcheck").codes() == {"CL1001", "CL3014"}
-    assert cli("--format", "json", "--select", "ALL", "--ignore", "TST").codes() == {"CL1001", "CL3014"}
-    assert cli("--format", "json", "--select", "ALL", "--ignore", "TST,CL3014").codes() == {"CL1001"}
+    assert cli("--format", "json", "--select", "ALL", "--ignore", "TST").codes() == {"CL1001", "CL2020", "CL3014"}
+    assert cli("--format", "json", "--select", "ALL", "--ignore", "TST,CL3014,CL2020").codes() == {"CL1001"}
 
 
 # ---------------------------------------------------------------------------------------------

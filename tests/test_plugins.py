@@ -125,8 +125,8 @@ def test_plugin_findings_are_reported(acme: Path, project: Path) -> None:
         (["--select", "maintainer-label"], {"ACME001"}),
         (["--select", "acmelint:A1"], {"ACME001"}),
         (["--select", "ACME"], {"ACME001", "ACME002"}),  # a prefix selects rules that are off, too
-        # ALL is every rule: the plugin's and the built-ins' that are off by default (CL3014).
-        (["--select", "ALL"], {"CL1001", "CL3014", "ACME001", "ACME002"}),
+        # ALL is every rule: the plugin's and the built-ins' that are off by default (CL2020, CL3014).
+        (["--select", "ALL"], {"CL1001", "CL2020", "CL3014", "ACME001", "ACME002"}),
         (["--ignore", "ACME001"], {"CL1001"}),
         (["--extend-select", "expose-instruction"], {"CL1001", "ACME001", "ACME002"}),
     ],
@@ -167,8 +167,8 @@ def test_plugin_format(acme: Path, project: Path) -> None:
     assert completed.returncode == 1, completed.stderr
     assert completed.stdout == "acme-count: 2\n"
     together = run(acme, "--select", "ALL", "--format", "acme-count", "--format", "json", "-o", "r.json", cwd=project)
-    assert together.stdout == "acme-count: 4\n"  # CL1001, CL3014 (off by default), ACME001, ACME002
-    assert len(json.loads((project / "r.json").read_text())["findings"]) == 4
+    assert together.stdout == "acme-count: 5\n"  # CL1001, CL2020 + CL3014 (off by default), ACME001, ACME002
+    assert len(json.loads((project / "r.json").read_text())["findings"]) == 5
 
 
 def test_plugin_detects_kinds(acme: Path, project: Path) -> None:

@@ -16,6 +16,7 @@ from containerlint.registry import Rule
 
 CONCERNS = (
     "image",
+    "supplychain",
     "privilege",
     "build",
     "packages",
@@ -28,6 +29,7 @@ CONCERNS = (
     "consistency",
     "style",
     "variables",
+    "hygiene",
 )
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from containerlint.checks.consistency._dockerignore import excluded_by, parse_ignore_lines
+from containerlint.dockerignore import excluded_by, parse_ignore_lines
 from containerlint.model import FileKind, Finding
 from tests.helpers import lint_text
 

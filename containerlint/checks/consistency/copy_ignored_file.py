@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from containerlint.checks.build._support import copy_operands
-from containerlint.checks.consistency._dockerignore import (
+from containerlint.dockerignore import (
     IgnorePattern,
     excluded_by,
     go_clean,
