@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from containerlint.model import Span
+from containerlint.syntax import gc_paused
 from containerlint.syntax.dockerfile import Dockerfile, Instruction, Stage
 from containerlint.syntax.shell import Command, ShellScript, Word
 
@@ -40,38 +41,49 @@ def run_commands(dockerfile: Dockerfile, *names: str) -> Iterator[RunCommand]:
     (a program name, or the name exactly as written), in file order."""
     if not names:
         return (run for _, commands in run_instructions(dockerfile) for run in commands)
-    index = _by_name(dockerfile)
-    found = {id(run): (order, run) for name in names for order, run in index.get(name, ())}
-    return (run for _, run in sorted(found.values(), key=lambda item: item[0]))
+    runs, positions = _by_name(dockerfile)
+    if len(names) == 1:  # already in file order, each command once
+        return (runs[position] for position in positions.get(names[0], ()))
+    found = sorted({position for name in names for position in positions.get(name, ())})
+    return (runs[position] for position in found)
 
 
-_BY_NAME: weakref.WeakKeyDictionary[Dockerfile, dict[str, list[tuple[int, RunCommand]]]] = (
+def instructions_running(dockerfile: Dockerfile, *names: str) -> set[int]:
+    """The ids of the RUN instructions (as ``run_instructions`` yields them) that run a command
+    named one of ``names``: a rule about one program skips the other RUNs without looking."""
+    runs, positions = _by_name(dockerfile)
+    return {id(runs[position].instruction) for name in names for position in positions.get(name, ())}
+
+
+# Per Dockerfile: every command in file order, and for each program name and name as written,
+# the positions of its commands in that list (ints: no tuple per command for the collector).
+_BY_NAME: weakref.WeakKeyDictionary[Dockerfile, tuple[list[RunCommand], dict[str, list[int]]]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-def _by_name(dockerfile: Dockerfile) -> dict[str, list[tuple[int, RunCommand]]]:
+def _by_name(dockerfile: Dockerfile) -> tuple[list[RunCommand], dict[str, list[int]]]:
     """Commands indexed by program name and by name as written, so a rule asking for apt-get
     does not scan every command of a long file."""
-    index = _BY_NAME.get(dockerfile)
-    if index is None:
-        index = {}
-        runs = (run for _, commands in run_instructions(dockerfile) for run in commands)
-        for order, run in enumerate(runs):
+    found = _BY_NAME.get(dockerfile)
+    if found is None:
+        runs = [run for _, commands in run_instructions(dockerfile) for run in commands]
+        positions: dict[str, list[int]] = {}
+        for position, run in enumerate(runs):
             name = run.command.name
             if name is None:
                 continue
-            for key in {run.command.program, name.value}:
-                if key is not None:
-                    index.setdefault(key, []).append((order, run))
-        _BY_NAME[dockerfile] = index
-    return index
+            program, written = run.command.program, name.value
+            if program is not None:
+                positions.setdefault(program, []).append(position)
+            if written != program:
+                positions.setdefault(written, []).append(position)
+        found = _BY_NAME[dockerfile] = (runs, positions)
+    return found
 
 
 # Dozens of rules ask for the same commands of the same file: compute them once per tree.
-_RUNS: weakref.WeakKeyDictionary[Dockerfile, list[tuple[Instruction, list[RunCommand]]]] = (
-    weakref.WeakKeyDictionary()
-)
+_RUNS: weakref.WeakKeyDictionary[Dockerfile, list[tuple[Instruction, list[RunCommand]]]] = weakref.WeakKeyDictionary()
 
 
 def run_instructions(dockerfile: Dockerfile) -> Iterator[tuple[Instruction, list[RunCommand]]]:
@@ -80,7 +92,8 @@ def run_instructions(dockerfile: Dockerfile) -> Iterator[tuple[Instruction, list
     ``RUN ["apt-get", "install", "curl"]`` runs apt-get as surely as the shell form does."""
     runs = _RUNS.get(dockerfile)
     if runs is None:
-        runs = _RUNS[dockerfile] = list(_collect_runs(dockerfile))
+        with gc_paused():  # a burst of long-lived objects, like a parse (see syntax.gc_paused)
+            runs = _RUNS[dockerfile] = list(_collect_runs(dockerfile))
     return iter(runs)
 
 

@@ -124,11 +124,44 @@ class SourceMap:
         return Position(self.lines[segment], self.columns[segment] + offset - starts[segment])
 
     def span_of(self, start: int, end: int) -> Span:
-        first = self.position_at(start)
+        starts = self.starts
+        if len(starts) == 1:  # one physical line (most instructions): no search, no clamping twice
+            length = self.length
+            line, column = self.lines[0], self.columns[0] - starts[0]
+            first = Position(line, column + (0 if start < 0 else length if start > length else start))
+            if end <= start:
+                return Span(first, first)
+            last = end - 1
+            return Span(first, Position(line, column + 1 + (0 if last < 0 else length if last > length else last)))
+        if not starts:
+            first = FILE_START.start
+            return Span(first, first if end <= start else Position(first.line, first.column + 1))
+        length, lines, columns = self.length, self.lines, self.columns
+        offset = 0 if start < 0 else length if start > length else start
+        segment = bisect.bisect_right(starts, offset) - 1
+        first = Position(lines[segment], columns[segment] + offset - starts[segment])
         if end <= start:
             return Span(first, first)
-        last = self.position_at(end - 1)
-        return Span(first, Position(last.line, last.column + 1))
+        last = end - 1
+        offset = 0 if last < 0 else length if last > length else last
+        segment = bisect.bisect_right(starts, offset) - 1
+        return Span(first, Position(lines[segment], columns[segment] + offset - starts[segment] + 1))
+
+
+class _ArgsLocator:
+    """Spans of offsets into one instruction's ``args``: what its tokens, flags, pairs and shell
+    script keep to compute their spans. They keep this, not the instruction, so that a tree
+    holds no reference cycles and is freed as soon as it is dropped (no work for the cyclic GC)."""
+
+    __slots__ = ("base", "map")
+
+    def __init__(self, source: SourceMap, base: int) -> None:
+        self.map = source
+        self.base = base
+
+    def span_of(self, start: int, end: int) -> Span:
+        base = self.base
+        return self.map.span_of(base + start, base + end)
 
 
 # Data model ---------------------------------------------------------------------------------
@@ -169,7 +202,8 @@ class Comment:
 
 
 # Tokens, flags and pairs keep offsets into ``Instruction.args`` and compute their spans on
-# demand: most are never reported on, and positions are the expensive part of parsing.
+# demand: most are never reported on, and positions are the expensive part of parsing. They
+# compute them with the instruction's locator, not the instruction: no reference cycles.
 
 
 @dataclass(eq=False)
@@ -180,11 +214,11 @@ class Token:
     value: str  # quotes removed, escapes resolved; variables are not expanded
     start: int
     end: int
-    _owner: Instruction = field(repr=False)
+    _locator: _ArgsLocator = field(repr=False)
 
     @property
     def span(self) -> Span:
-        return self._owner.span_of(self.start, self.end)
+        return self._locator.span_of(self.start, self.end)
 
 
 class _OffsetSpans:
@@ -196,17 +230,17 @@ class _OffsetSpans:
     start: int
     end: int
     value_start: int | None
-    _owner: Instruction
+    _locator: _ArgsLocator
 
     @property
     def span(self) -> Span:
-        return self._owner.span_of(self.start, self.end)
+        return self._locator.span_of(self.start, self.end)
 
     @property
     def value_span(self) -> Span | None:
         if self.value_start is None:
             return None
-        return self._owner.span_of(self.value_start, self.end)
+        return self._locator.span_of(self.value_start, self.end)
 
 
 @dataclass(eq=False)
@@ -221,7 +255,7 @@ class FlagOption(_OffsetSpans):
     start: int
     end: int
     value_start: int | None
-    _owner: Instruction = field(repr=False)
+    _locator: _ArgsLocator = field(repr=False)
 
 
 @dataclass(eq=False)
@@ -231,7 +265,7 @@ class Flag(_OffsetSpans):
     start: int  # offsets of the whole "--name=value" word in Instruction.args
     end: int
     value_start: int | None
-    _owner: Instruction = field(repr=False)
+    _locator: _ArgsLocator = field(repr=False)
     options: dict[str, FlagOption] = field(default_factory=dict)  # parsed for --mount only
 
     @property
@@ -253,12 +287,12 @@ class KeyValue(_OffsetSpans):
     end: int
     key_end: int
     value_start: int | None
-    _owner: Instruction = field(repr=False)
+    _locator: _ArgsLocator = field(repr=False)
     legacy: bool = False  # the old ``ENV key value`` form
 
     @property
     def key_span(self) -> Span:
-        return self._owner.span_of(self.start, self.key_end)
+        return self._locator.span_of(self.start, self.key_end)
 
 
 @dataclass(eq=False)
@@ -303,7 +337,7 @@ class Heredoc:
         if not self._shell_done:
             self._shell_done = True
             if self.runs_in_shell:
-                self._shell = parse_shell(self.body, locate=self.span_of)
+                self._shell = parse_shell(self.body, locate=self._map.span_of)
         return self._shell
 
 
@@ -330,6 +364,10 @@ class Instruction:
     _tokens: list[Token] | None = field(default=None, repr=False)
     _shell: ShellScript | None = field(default=None, repr=False)
     _shell_done: bool = field(default=False, repr=False)
+    _locator: _ArgsLocator = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._locator = _ArgsLocator(self._map, self._args_start)
 
     # Positions ------------------------------------------------------------------------------
 
@@ -400,30 +438,30 @@ class Instruction:
             self._shell_done = True
             text = self._shell_source()
             if text is not None:
-                self._shell = parse_shell(text, locate=self.span_of)
+                self._shell = parse_shell(text, locate=self._locator.span_of)
         return self._shell
 
     def scripts(self) -> list[ShellScript]:
         """Every shell script of this instruction: the command line and heredoc bodies run by a
         POSIX shell. Report on a script's items with ``script.span_of(item)``."""
         target = self.inner or self
-        found = [target.shell] if target.shell is not None else []
-        found.extend(doc.shell for doc in target.heredocs if doc.shell is not None)
+        shell = target.shell
+        found = [] if shell is None else [shell]
+        if target.heredocs:
+            found.extend(doc.shell for doc in target.heredocs if doc.shell is not None)
         return found
 
     def shell_issues(self) -> list[SyntaxIssue]:
         """One ``unparsable-shell`` issue per shell body tree-sitter cannot read."""
         target = self.inner or self
-        bodies = [(target.shell, f"{target.keyword} command")]
-        bodies += [(doc.shell, f"{target.keyword} heredoc <<{doc.delimiter}") for doc in target.heredocs]
         issues = []
-        for script, what in bodies:
-            span = script.error_span() if script is not None and script.has_error else None
-            if script is not None and span is not None:
-                excerpt = script.error_excerpt()
-                near = f" near {excerpt!r}" if excerpt else " at its end"
-                message = f"the shell cannot parse this {what}{near}"
-                issues.append(SyntaxIssue("unparsable-shell", span, message))
+        script = target.shell
+        if script is not None and script.has_error:
+            issues.extend(_unparsable(script, f"{target.keyword} command"))
+        for doc in target.heredocs:
+            script = doc.shell
+            if script is not None and script.has_error:
+                issues.extend(_unparsable(script, f"{target.keyword} heredoc <<{doc.delimiter}"))
         return issues
 
     def _shell_source(self) -> str | None:
@@ -433,10 +471,21 @@ class Instruction:
             return None
         # Blank out what precedes the command so that shell offsets are offsets into ``args``,
         # and the heredoc operators, whose bodies are not part of the command line.
-        chars = list(" " * self.command_offset + self.args[self.command_offset :])
+        text = " " * self.command_offset + self.args[self.command_offset :]
         for doc in self.heredocs:
-            chars[doc.start : doc.end] = " " * (doc.end - doc.start)
-        return "".join(chars)
+            start, end = max(doc.start, 0), min(doc.end, len(text))
+            if start < end:
+                text = text[:start] + " " * (end - start) + text[end:]
+        return text
+
+
+def _unparsable(script: ShellScript, what: str) -> list[SyntaxIssue]:
+    span = script.error_span()
+    if span is None:
+        return []
+    excerpt = script.error_excerpt()
+    near = f" near {excerpt!r}" if excerpt else " at its end"
+    return [SyntaxIssue("unparsable-shell", span, f"the shell cannot parse this {what}{near}")]
 
 
 @dataclass(eq=False)
@@ -480,6 +529,9 @@ class Dockerfile:
     escape: str
     syntax_issues: list[SyntaxIssue]
     _issues: list[SyntaxIssue] | None = field(default=None, repr=False)
+    # (number of stages, first stage by index, first real stage by name), built on first use:
+    # rules look stages up for every instruction, and a file can have thousands of stages.
+    _stage_tables: tuple[int, dict[int, Stage], dict[str, Stage]] | None = field(default=None, repr=False)
 
     @property
     def issues(self) -> list[SyntaxIssue]:
@@ -501,25 +553,42 @@ class Dockerfile:
         return next((d for d in self.directives if d.name == name.lower()), None)
 
     def stage_named(self, name: str) -> Stage | None:
-        lowered = name.lower()
-        return next((s for s in self.stages if s.name == lowered and s.index >= 0), None)
+        return self._tables()[2].get(name.lower())
 
     def stage_of(self, instruction: Instruction) -> Stage | None:
         if instruction.stage_index is None:
             return None
-        return next((s for s in self.stages if s.index == instruction.stage_index), None)
+        return self._tables()[1].get(instruction.stage_index)
+
+    def _tables(self) -> tuple[int, dict[int, Stage], dict[str, Stage]]:
+        tables = self._stage_tables
+        if tables is None or tables[0] != len(self.stages):
+            by_index: dict[int, Stage] = {}
+            by_name: dict[str, Stage] = {}
+            for stage in self.stages:
+                by_index.setdefault(stage.index, stage)
+                if stage.index >= 0 and stage.name is not None:
+                    by_name.setdefault(stage.name, stage)
+            tables = self._stage_tables = (len(self.stages), by_index, by_name)
+        return tables
 
     def iter_instructions(self, *keywords: str, onbuild: bool = False) -> Iterator[Instruction]:
         """Instructions with one of ``keywords`` (all if none); ``onbuild=True`` also yields
         ONBUILD triggers."""
         wanted = {keyword.upper() for keyword in keywords}
+        if not onbuild:  # dozens of rules ask, for every file: no generator frame per item
+            if not wanted:
+                return iter(self.instructions)
+            return iter([instruction for instruction in self.instructions if instruction.keyword in wanted])
+        return self._with_triggers(wanted)
+
+    def _with_triggers(self, wanted: set[str]) -> Iterator[Instruction]:
         for instruction in self.instructions:
-            candidates = [instruction]
-            if onbuild and instruction.inner is not None:
-                candidates.append(instruction.inner)
-            for candidate in candidates:
-                if not wanted or candidate.keyword in wanted:
-                    yield candidate
+            if not wanted or instruction.keyword in wanted:
+                yield instruction
+            inner = instruction.inner
+            if inner is not None and (not wanted or inner.keyword in wanted):
+                yield inner
 
 
 # Entry point --------------------------------------------------------------------------------
@@ -559,8 +628,18 @@ class _Parser:
     def run(self) -> Dockerfile:
         self.read_directives()
         index = 0
-        while index < len(self.lines):
-            index = self.read_line(index)
+        lines = self.lines
+        count = len(lines)
+        while index < count:
+            # read_line, inlined: most lines are one-line instructions, comments or blank
+            stripped = lines[index].lstrip(_WHITESPACE)
+            if not stripped:
+                index += 1
+            elif stripped[0] == "#":
+                self.add_comment(index + 1, lines[index])
+                index += 1
+            else:
+                index = self.read_instruction(index)
         stages, global_args = _assemble_stages(self.instructions, self.issues, self.escape)
         if not self.instructions:
             self.issues.append(SyntaxIssue("syntax-error", FILE_START, "no instructions found"))
@@ -625,35 +704,53 @@ class _Parser:
         return False, text
 
     def read_instruction(self, index: int) -> int:
+        lines = self.lines
+        escape = self.escape
         source = SourceMap()
-        pieces: list[str] = []
-        line = self.lines[index]
-        indent = len(line) - len(line.lstrip(_WHITESPACE))
-        continues, content = self.trim_continuation(line[indent:])
+        line = lines[index]
+        content = line.lstrip(_WHITESPACE)
+        indent = len(line) - len(content)
+        # trim_continuation, inlined for the first line
+        trimmed = content.rstrip(" \t")
+        continues = trimmed.endswith(escape)
+        if continues:
+            content = trimmed[: -len(escape)]
         source.add(index + 1, indent + 1, len(content))
-        pieces.append(content)
         last_line = index + 1
         index += 1
-        while continues and index < len(self.lines):
-            raw = self.lines[index]
-            index += 1
-            stripped = raw.lstrip(_WHITESPACE)
-            if stripped.startswith("#"):
-                self.add_comment(index, raw)
-            elif stripped:
-                continues, content = self.trim_continuation(raw)
-                source.add(index, 1, len(content))
+        if continues:
+            pieces = [content]
+            count = len(lines)
+            add = source.add
+            while continues and index < count:
+                raw = lines[index]
+                index += 1
+                stripped = raw.lstrip(_WHITESPACE)
+                if not stripped:
+                    continue
+                if stripped[0] == "#":
+                    self.add_comment(index, raw)
+                    continue
+                # trim_continuation, inlined
+                trimmed = raw.rstrip(" \t")
+                continues = trimmed.endswith(escape)
+                content = trimmed[: -len(escape)] if continues else raw
+                add(index, 1, len(content))
                 pieces.append(content)
                 last_line = index
-        logical = "".join(pieces)
+            logical = "".join(pieces)
+        else:
+            logical = content
         if not logical.strip(_WHITESPACE):  # only escapes and blanks: nothing to build
             return index
-        instruction = _build_instruction(logical, 0, source, self.escape, self.issues)
-        end = Position(last_line, len(self.lines[last_line - 1]) + 1)
+        instruction = _build_instruction(logical, 0, source, escape, self.issues)
+        end = Position(last_line, len(lines[last_line - 1]) + 1)
         instruction.span = Span(instruction.keyword_span.start, end)
         if instruction.inner is not None:
             instruction.inner.span = Span(instruction.inner.keyword_span.start, end)
         self.instructions.append(instruction)
+        if "<<" not in logical:  # no heredoc can open (read_heredoc_bodies would find none)
+            return index
         return self.read_heredoc_bodies(instruction, index)
 
     # Heredocs -------------------------------------------------------------------------------
@@ -931,7 +1028,7 @@ def _read_legacy_pair(instruction: Instruction, issues: list[SyntaxIssue]) -> No
     value_end = len(instruction.args)
     raw_value = instruction.args[value_start:value_end]
     value = _unquote(raw_value, instruction._escape)
-    pair = KeyValue(key.value, value, key.start, value_end, key.end, value_start, instruction, True)
+    pair = KeyValue(key.value, value, key.start, value_end, key.end, value_start, instruction._locator, True)
     instruction.key_values.append(pair)
 
 
@@ -942,7 +1039,7 @@ def _analyse_arg(instruction: Instruction, issues: list[SyntaxIssue]) -> None:
         if "=" in token.raw:
             instruction.key_values.append(_key_value(instruction, token))
         else:
-            pair = KeyValue(token.value, None, token.start, token.end, token.end, None, instruction)
+            pair = KeyValue(token.value, None, token.start, token.end, token.end, None, instruction._locator)
             instruction.key_values.append(pair)
 
 
@@ -956,7 +1053,7 @@ def _key_value(instruction: Instruction, token: Token) -> KeyValue:
         end=token.end,
         key_end=equals,
         value_start=equals + 1,
-        _owner=instruction,
+        _locator=instruction._locator,
     )
 
 
@@ -1007,18 +1104,23 @@ def _word_re(escape: str) -> re.Pattern[str]:
 
 
 def _tokenize(instruction: Instruction, start: int, end: int) -> list[Token]:
-    tokens = []
     escape = instruction._escape
-    for match in _word_re(escape).finditer(instruction.args, start, end):
-        raw = match.group()
-        tokens.append(Token(raw, _unquote(raw, escape), match.start(), match.end(), instruction))
-    return tokens
+    locator = instruction._locator
+    return [
+        Token(raw, _unquote(raw, escape), match.start(), match.end(), locator)
+        for match in _word_re(escape).finditer(instruction.args, start, end)
+        for raw in (match.group(),)
+    ]
 
 
 def _unquote(raw: str, escape: str) -> str:
     """Remove quotes and resolve escapes the way BuildKit's word processing does."""
-    if escape not in raw and "'" not in raw and '"' not in raw:
-        return raw
+    if escape not in raw:
+        single, double = "'" in raw, '"' in raw
+        if not single:  # only double quotes, no escapes: each quote just opens or closes
+            return raw.replace('"', "") if double else raw
+        if not double:  # only single quotes: the same
+            return raw.replace("'", "")
     out: list[str] = []
     quote = ""
     position = 0
@@ -1054,6 +1156,9 @@ def _unquote(raw: str, escape: str) -> str:
 def _read_flags(instruction: Instruction) -> None:
     """Leading ``--name[=value]`` words; ``--`` alone ends them. Sets ``body_offset``."""
     args = instruction.args
+    if args and args[0] != "-" and not args[0].isspace():
+        instruction.body_offset = 0  # the first word starts at 0 and is no flag
+        return
     offset = 0
     for match in _word_re(instruction._escape).finditer(args):
         raw = match.group()
@@ -1072,10 +1177,10 @@ def _flag(instruction: Instruction, raw: str, start: int, end: int) -> Flag:
     raw_name, equals, raw_value = raw[2:].partition("=")
     name = _unquote(raw_name, instruction._escape)
     if not equals:
-        return Flag(name, None, start, end, None, instruction)
+        return Flag(name, None, start, end, None, instruction._locator)
     value_start = start + 2 + len(raw_name) + 1
     value = _unquote(raw_value, instruction._escape)
-    flag = Flag(name, value, start, end, value_start, instruction)
+    flag = Flag(name, value, start, end, value_start, instruction._locator)
     if name == "mount":
         flag.options = _mount_options(instruction, flag, exact=value == raw_value)
     return flag
@@ -1103,7 +1208,7 @@ def _mount_options(instruction: Instruction, flag: Flag, exact: bool) -> dict[st
             start=start,
             end=end,
             value_start=option_value_start if equals else None,
-            _owner=instruction,
+            _locator=instruction._locator,
         )
     return options
 
@@ -1127,9 +1232,10 @@ def _read_exec_form(instruction: Instruction, offset: int, issues: list[SyntaxIs
         _report(instruction, issues, message, instruction.span_of(offset, len(instruction.args)))
         return
     tokens = []
+    locator = instruction._locator
     for match, value in zip(_JSON_STRING_RE.finditer(text), parsed, strict=False):
         start, end = offset + match.start(), offset + match.end()
-        tokens.append(Token(match.group(), value, start, end, instruction))
+        tokens.append(Token(match.group(), value, start, end, locator))
     instruction.exec_args = tokens
 
 
@@ -1146,11 +1252,14 @@ def _assemble_stages(
     final_shells: dict[int, tuple[str, ...]] = {}
     default_shell = WINDOWS_DEFAULT_SHELL if escape == "`" else DEFAULT_SHELL
     shell = default_shell
+    # The global ARGs are all read by the first FROM; their values serve every FROM after it.
+    values: dict[str, str | None] | None = None
+    named = _StageNames()  # the real stages so far, by name: no rescan per FROM
     for instruction in instructions:
         if instruction.keyword == "FROM":
-            real_stages = [stage for stage in stages if stage.index >= 0]
-            values = _global_arg_values(global_args, escape)
-            current = _new_stage(instruction, real_stages, values, issues)
+            if values is None:
+                values = _global_arg_values(global_args, escape)
+            current = _new_stage(instruction, named, values, issues)
             stages.append(current)
             shell = final_shells.get(current.base_stage, default_shell)  # type: ignore[arg-type]
         elif current is None and instruction.keyword == "ARG":
@@ -1184,9 +1293,22 @@ def _apply_stage_context(instruction: Instruction, stage_index: int, shell: tupl
     return shell
 
 
+class _StageNames:
+    """The real stages read so far: how many, and the index of the first one with each name."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: dict[str, int] = {}
+
+    def add(self, stage: Stage) -> None:
+        self.count += 1
+        if stage.name:
+            self.first.setdefault(stage.name, stage.index)
+
+
 def _new_stage(
     instruction: Instruction,
-    earlier: list[Stage],
+    earlier: _StageNames,
     arg_values: dict[str, str | None],
     issues: list[SyntaxIssue],
 ) -> Stage:
@@ -1197,7 +1319,7 @@ def _new_stage(
     resolved = _expand(image, arg_values, instruction._escape) if image else None
     platform = instruction.flag("platform")
     stage = Stage(
-        index=len(earlier),
+        index=earlier.count,
         name=name_token.value.lower() if name_token else None,
         name_span=name_token.span if name_token else None,
         from_instruction=instruction,
@@ -1207,10 +1329,11 @@ def _new_stage(
         platform=platform.value if platform else None,
     )
     reference = (resolved or image).lower()
-    stage.base_stage = next((s.index for s in earlier if s.name and s.name == reference), None)
-    if stage.name and any(s.name == stage.name for s in earlier):
+    stage.base_stage = earlier.first.get(reference) if reference else None
+    if stage.name and stage.name in earlier.first:
         message = f"FROM: duplicate stage name {stage.name!r}"
         issues.append(SyntaxIssue("syntax-error", stage.name_span or instruction.span, message))
+    earlier.add(stage)
     return stage
 
 

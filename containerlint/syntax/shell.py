@@ -113,6 +113,26 @@ _WRAPPERS: dict[str, tuple[frozenset[str], int]] = {
 }
 
 
+class _computed_once:
+    """``functools.cached_property`` without its lock (Python 3.11 takes one on every first
+    access, which cost more than the value on large files): the value is stored in the
+    instance's ``__dict__``, where later lookups find it before this descriptor."""
+
+    def __init__(self, function: Callable[[Any], Any]) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
 @dataclass(eq=False)
 class Word:
     raw: str
@@ -178,9 +198,12 @@ class Command:
     previous: Command | None = None
     connector: str | None = None
 
-    @property
+    @_computed_once
     def program(self) -> str | None:
-        """The command name without its directory: ``/usr/bin/apt-get`` -> ``apt-get``."""
+        """The command name without its directory: ``/usr/bin/apt-get`` -> ``apt-get``.
+
+        Computed once (rules ask for it millions of times on a large file); ``name`` is never
+        reassigned after parsing (``unwrapped`` makes new commands)."""
         if self.name is None:
             return None
         return self.name.value.rsplit("/", 1)[-1]
@@ -407,11 +430,16 @@ class _Builder:
         return byte_offset if self.byte_to_char is None else self.byte_to_char[byte_offset]
 
     def range_of(self, node: Any) -> tuple[int, int]:
-        return self.char(node.start_byte), self.char(node.end_byte)
+        table = self.byte_to_char
+        if table is None:
+            return node.start_byte, node.end_byte
+        return table[node.start_byte], table[node.end_byte]
 
     def text_of(self, node: Any) -> str:
-        start, end = self.range_of(node)
-        return self.text[start:end]
+        table = self.byte_to_char
+        if table is None:
+            return self.text[node.start_byte : node.end_byte]
+        return self.text[table[node.start_byte] : table[node.end_byte]]
 
     # Lists -----------------------------------------------------------------------------
 
@@ -426,9 +454,17 @@ class _Builder:
                 if child.type in _CONNECTORS:
                     connector = child.type
                 continue
-            if child.type == "comment":
+            kind = child.type
+            if kind == "comment":
                 continue
-            entry, item_last = self.statement(child)
+            entry: Command | None
+            item_last: Command | None
+            if kind == "command" and self.depth < _MAX_DEPTH:  # statement(), inlined for most items
+                self.depth += 1
+                entry = item_last = self.command(child)
+                self.depth -= 1
+            else:
+                entry, item_last = self.statement(child)
             if entry is not None:
                 if last is not None and entry.previous is None:
                     entry.previous, entry.connector = last, connector or "\n"
@@ -547,19 +583,30 @@ class _Builder:
         args: list[Word] = []
         assignments: list[Assignment] = []
         redirects: list[Redirect] = []
+        word = self.word
+        table, text = self.byte_to_char, self.text
         for child in node.children:
             kind = child.type
-            if kind == "variable_assignment":
+            if kind == "word":  # most arguments: word(), inlined
+                if table is None:
+                    start, end = child.start_byte, child.end_byte
+                else:
+                    start, end = table[child.start_byte], table[child.end_byte]
+                raw = text[start:end]
+                args.append(Word(raw, _unescape_unquoted(raw), start, end, True))
+            elif kind == "variable_assignment":
                 assignments.append(self.assignment(child))
             elif kind == "command_name":
                 inner = child.named_children[0] if child.named_child_count else child
-                name = self.word(inner)
+                name = word(inner)
             elif kind in _REDIRECTS:
                 self.redirect(child, redirects, args)
             elif child.is_named and kind != "comment":
-                args.append(self.word(child))
+                args.append(word(child))
         start, end = self.range_of(node)
-        return self.add_command(name, args, start, end, assignments, redirects)
+        command = Command(name, args, start, end, assignments, redirects, nesting=self.nesting)
+        self.commands.append(command)
+        return command
 
     def declaration(self, node: Any) -> Command:
         """``export A=1 B``, ``local x``, ``unset X``: the keyword is the name."""
@@ -656,15 +703,23 @@ class _Builder:
     # Words ------------------------------------------------------------------------------
 
     def word(self, node: Any) -> Word:
-        start, end = self.range_of(node)
-        value, static = self.value_of(node)
+        table = self.byte_to_char
+        if table is None:
+            start, end = node.start_byte, node.end_byte
+        else:
+            start, end = table[node.start_byte], table[node.end_byte]
+        raw = self.text[start:end]
+        if node.type == "word":  # most words: value_of inlined
+            return Word(raw, _unescape_unquoted(raw), start, end, True)
+        value, static = self.value_of(node, raw)
         if not static:
             self.substitutions(node)
-        return Word(self.text[start:end], value, start, end, static)
+        return Word(raw, value, start, end, static)
 
-    def value_of(self, node: Any) -> tuple[str, bool]:
+    def value_of(self, node: Any, raw: str | None = None) -> tuple[str, bool]:
         kind = node.type
-        raw = self.text_of(node)
+        if raw is None:
+            raw = self.text_of(node)
         if kind == "word":
             return _unescape_unquoted(raw), True
         if kind == "raw_string":

@@ -12,15 +12,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from containerlint.model import Span
+from containerlint.model import Position, Span
 
 
 @dataclass(eq=False, slots=True)
 class Node:
-    span: Span
+    # The span, or until it is first asked for, its ``(line, column, end_line, end_column)``:
+    # most nodes are never reported on, and their positions were most of the parse time.
+    _span: Span | tuple[int, int, int, int]
     tag: str = ""
     anchor: str | None = None
     via_alias: str | None = None
+
+    @property
+    def span(self) -> Span:
+        span = self._span
+        if type(span) is tuple:
+            line, column, end_line, end_column = span
+            span = self._span = Span(Position(line, column), Position(end_line, end_column))
+        return span  # type: ignore[return-value]
+
+    @span.setter
+    def span(self, span: Span) -> None:
+        self._span = span
 
     def aliased(self, name: str) -> Node:
         return replace(self, via_alias=name)

@@ -112,8 +112,6 @@ def parse_yaml(text: str) -> YamlStream:
     return YamlStream(documents=documents, issues=issues, text=text)
 
 
-
-
 # ---------------------------------------------------------------------------------------------
 # Line bookkeeping
 
@@ -157,6 +155,8 @@ class _StreamParser:
         self.documents: list[YamlDocument] = []
         self.issues: list[SyntaxIssue] = []  # stream-level ones; documents hold their own
         self._lines: _Lines | None = None
+        # Set after recovery went in circles: failed chunks then always end after they start.
+        self._forward_only = False
 
     @property
     def lines(self) -> _Lines:
@@ -166,6 +166,19 @@ class _StreamParser:
 
     def run(self) -> tuple[list[YamlDocument], list[SyntaxIssue]]:
         self.text = self._sanitize(self.text)
+        try:
+            self._parse_all()
+        except _Circular:
+            # Recovery after an error went round in circles (an error in the ``%`` directive
+            # lines before a ``---``): start again, with chunks that always move forward.
+            del self.documents[:]
+            self._forward_only = True
+            self._parse_all()
+        issues = self.issues + [issue for doc in self.documents for issue in doc.issues]
+        issues.sort(key=lambda issue: (issue.span.start, issue.rule))
+        return self.documents, issues
+
+    def _parse_all(self) -> None:
         if _too_deep_flow(self.text, 0, len(self.text)) is None:
             self._parse_from(0, len(self.text))
         else:  # refuse the too deeply nested documents alone
@@ -173,9 +186,6 @@ class _StreamParser:
             for begin, end in zip(begins, [*begins[1:], len(self.text)]):  # noqa: B905
                 if begin < end:
                     self._parse_chunk(begin, end)
-        issues = self.issues + [issue for doc in self.documents for issue in doc.issues]
-        issues.sort(key=lambda issue: (issue.span.start, issue.rule))
-        return self.documents, issues
 
     def _sanitize(self, text: str) -> str:
         """Report characters YAML forbids and replace them, so the rest of the file parses."""
@@ -210,7 +220,11 @@ class _StreamParser:
         ``---`` chunk at a time: parsing all the rest again after each error would be quadratic.
         """
         stop = end
+        seen: set[tuple[int, int]] = set()
         while begin < end:
+            if (begin, stop) in seen:  # the same region again: this would never end
+                raise _Circular
+            seen.add((begin, stop))
             failure = self._parse_region(begin, stop, pure=_CParser is None)
             if failure is None:
                 begin = stop
@@ -228,6 +242,8 @@ class _StreamParser:
         line = bisect_right(self.lines.starts, begin) - 1
         markers = self.lines.markers
         following = bisect_right(markers, line)
+        while self._forward_only and following < len(markers) and self._chunk_start(markers[following]) <= begin:
+            following += 1  # that chunk starts at or before ``begin`` (in its ``%`` lines): not ahead
         return min(end, self._chunk_start(markers[following])) if following < len(markers) else end
 
     def _second_chance(self, begin: int, end: int) -> bool:
@@ -261,6 +277,8 @@ class _StreamParser:
         before = bisect_right(markers, first)  # markers[:before] are at or above ``first``
         after = bisect_left(markers, max(error, first + 1))
         start = max(begin, self._chunk_start(markers[before - 1])) if before else begin
+        while self._forward_only and after < len(markers) and self._chunk_start(markers[after]) <= start:
+            after += 1  # the error is in the ``%`` lines of that chunk: it fails with this one
         stop = min(end, self._chunk_start(markers[after])) if after < len(markers) else end
         return start, max(stop, start + 1)
 
@@ -268,10 +286,11 @@ class _StreamParser:
         """Parse ``text[start:end]``, recording its documents up to the first error, if any."""
         line_offset = bisect_right(self.lines.starts, start) - 1 if start else 0
         composer = _Composer(self.text, start, line_offset, self)
-        events = _pure_events if pure else _events
         try:
-            for event in events(self.text[start:end]):
-                composer.feed(event)
+            if pure:
+                composer.run(_next_or_none(_pure_events(self.text[start:end])))
+            else:
+                composer.run(_CParser(self.text[start:end]).get_event)
         except Exception as error:  # MarkedYAMLError mostly; anything else is reported the same
             return composer.fail(error)
         return None
@@ -311,39 +330,50 @@ def _too_deep_flow(text: str, begin: int, end: int) -> int | None:
     return None
 
 
-def _events(text: str) -> Iterator[ev.Event]:
-    parser = _CParser(text)
-    get_event = parser.get_event
-    while True:
-        event = get_event()
-        if event is None or type(event) is ev.StreamEndEvent:
-            return
-        yield event
-
-
 def _pure_events(text: str) -> Iterator[ev.Event]:
     from ruamel.yaml import YAML
 
     yield from YAML(typ="safe", pure=True).parse(text)
 
 
+def _next_or_none(events: Iterator[ev.Event]) -> Any:
+    """A ``get_event`` for an iterator of events: the next one, None at the end."""
+    iterator = iter(events)
+    return lambda: next(iterator, None)
+
+
 # ---------------------------------------------------------------------------------------------
 # Composing events into nodes
+
+
+_SCALAR, _ALIAS = ev.ScalarEvent, ev.AliasEvent
+_MAPPING_START, _MAPPING_END = ev.MappingStartEvent, ev.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = ev.SequenceStartEvent, ev.SequenceEndEvent
+_DOCUMENT_START, _DOCUMENT_END = ev.DocumentStartEvent, ev.DocumentEndEvent
+_STREAM_END = ev.StreamEndEvent
 
 
 class _Frame:
     """A collection under construction."""
 
-    __slots__ = ("flow", "key", "last_end", "merges", "node", "seen", "size")
+    __slots__ = ("column", "end_column", "end_line", "entries", "flow", "key", "line", "merges", "node", "seen", "size")
 
-    def __init__(self, node: Mapping | Sequence, start: Position, flow: bool) -> None:
+    def __init__(self, node: Mapping | Sequence, line: int, column: int, flow: bool) -> None:
         self.node = node
         self.flow = flow
+        self.line, self.column = line, column  # where the collection's content starts
         self.key: Node | None = None  # a mapping key waiting for its value
         self.size = 1  # expanded node count (aliases count their whole target)
-        self.last_end = start  # end of the last entry, in text order
-        self.seen: dict[str, Scalar] | None = {} if isinstance(node, Mapping) else None
-        self.merges: list[tuple[int, Scalar, Node]] = []  # (index in pairs, key, value) of ``<<``
+        self.end_line, self.end_column = line, column  # end of the last entry, in text order
+        # ``seen`` is None exactly for sequences; ``entries`` is the node's pairs or items list.
+        if isinstance(node, Mapping):
+            self.seen: dict[str, Scalar] | None = {}
+            self.entries: list[Any] = node.pairs
+        else:
+            self.seen = None
+            self.entries = node.items
+        # (index in pairs, key, value) of each ``<<``; a list only once there is one
+        self.merges: list[tuple[int, Scalar, Node]] | None = None
 
 
 @dataclass
@@ -352,6 +382,10 @@ class _Failure:
 
     span: Span
     issues: list[SyntaxIssue]
+
+
+class _Circular(Exception):
+    """Recovery after a syntax error came back to a region it had parsed (see ``run``)."""
 
 
 class _Refused(Exception):
@@ -443,25 +477,111 @@ class _Composer:
     # --- events --------------------------------------------------------------------------
 
     def feed(self, event: ev.Event) -> None:
+        """Compose one event (``run`` does the same for a whole stream of events, faster)."""
         kind = type(event)
-        if self.refused is not None and kind is not ev.DocumentEndEvent:
+        if self.refused is not None and kind is not _DOCUMENT_END:
             return
         try:
-            if kind is ev.ScalarEvent:
+            if kind is _SCALAR:
                 self.on_scalar(event)  # type: ignore[arg-type]
-            elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+            elif kind is _MAPPING_START or kind is _SEQUENCE_START:
                 self.on_collection_start(event)  # type: ignore[arg-type]
-            elif kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            elif kind is _MAPPING_END or kind is _SEQUENCE_END:
                 self.on_collection_end(event)
-            elif kind is ev.AliasEvent:
+            elif kind is _ALIAS:
                 self.on_alias(event)  # type: ignore[arg-type]
-            elif kind is ev.DocumentStartEvent:
+            elif kind is _DOCUMENT_START:
                 self.on_document_start(event)  # type: ignore[arg-type]
-            elif kind is ev.DocumentEndEvent:
+            elif kind is _DOCUMENT_END:
                 self.on_document_end(event)  # type: ignore[arg-type]
         except _Refused as refusal:
             self.refused = refusal.issue
             self.frames = []
+
+    def run(self, next_event: Any) -> None:
+        """Compose every event ``next_event()`` returns until it returns None or the stream ends.
+
+        The same as calling ``feed`` on each event; the common events (scalars, the ends of
+        collections) are handled inline, which halves the time per event.
+        """
+        line_offset = self.line_offset + 1
+        feed = self.feed
+        while True:
+            event = next_event()
+            if event is None:
+                return
+            kind = type(event)
+            if kind is not _SCALAR or self.refused is not None:
+                if kind is _STREAM_END:
+                    return
+                if self.refused is not None:
+                    feed(event)
+                    continue
+                try:
+                    if kind is _MAPPING_END or kind is _SEQUENCE_END:
+                        self.on_collection_end(event)
+                    elif kind is _MAPPING_START or kind is _SEQUENCE_START:
+                        self.on_collection_start(event)
+                    else:
+                        feed(event)
+                except _Refused as refusal:
+                    self.refused = refusal.issue
+                    self.frames = []
+                continue
+            # on_scalar and attach, inlined (attach refuses nothing for one scalar)
+            anchor = event.anchor
+            ctag = event.ctag
+            if anchor is None and ctag is None:
+                mark = event.start_mark
+                line, column = mark.line + line_offset, mark.column + 1
+                tag = ""
+            else:
+                start = self.content_start(event)
+                line, column = start.line, start.column
+                tag = "" if ctag is None else (str(ctag) or "")
+            style = event.style or ""
+            if style == "|" or style == ">":
+                end = self.block_scalar_end(event)
+                end_line, end_column = end.line, end.column
+            else:
+                mark = event.end_mark
+                end_line, end_column = mark.line + line_offset, mark.column + 1
+            node = Scalar((line, column, end_line, end_column), tag, anchor, None, event.value, style)
+            self.distinct += 1
+            if anchor is not None:
+                self.anchors[anchor] = (node, 1)
+            frames = self.frames
+            if not frames:
+                self.root, self.root_size = node, 1
+                continue
+            frame = frames[-1]
+            frame.size += 1
+            frame.end_line, frame.end_column = end_line, end_column
+            if frame.seen is None:
+                frame.entries.append(node)
+                continue
+            key = frame.key
+            if key is None:
+                frame.key = node
+                continue
+            frame.key = None
+            if type(key) is not Scalar:
+                self.add_pair(frame, key, node)
+                continue
+            # add_pair, inlined for a scalar key
+            text = key.value
+            first = frame.seen.get(text)
+            if first is None:
+                frame.seen[text] = key
+            else:
+                message = f"duplicate key {text!r}: first defined on line {first.span.start.line}"
+                self.issue(DUPLICATE_KEY, key.span, message)
+            if key.tag == MERGE_TAG or (text == "<<" and key.style == "" and not key.tag):
+                if frame.merges is None:
+                    frame.merges = []
+                frame.merges.append((len(frame.entries), key, node))
+                continue
+            frame.entries.append(Pair(key, node))
 
     def on_document_start(self, event: ev.DocumentStartEvent) -> None:
         self._reset_document(self.position(event.start_mark))
@@ -496,7 +616,7 @@ class _Composer:
         block = style in ("|", ">")
         end = self.block_scalar_end(event) if block else self.position(event.end_mark)
         node = Scalar(
-            span=Span(start, end),
+            (start.line, start.column, end.line, end.column),
             tag=event.tag or "",
             anchor=event.anchor,
             value=event.value,
@@ -505,7 +625,7 @@ class _Composer:
         self.distinct += 1
         if event.anchor is not None:
             self.anchors[event.anchor] = (node, 1)
-        self.attach(node, 1, end)
+        self.attach(node, 1, end.line, end.column)
 
     def on_alias(self, event: ev.AliasEvent) -> None:
         name = event.anchor
@@ -516,53 +636,68 @@ class _Composer:
                 "refers to a node that contains it" if name in self.open_anchors else "is not defined before this point"
             )
             self.issue(SYNTAX_ERROR, Span(start, end), f"alias *{name} {problem}")
-            placeholder = Scalar(span=Span(start, end), via_alias=name)
-            self.attach(placeholder, 1, end)
+            placeholder = Scalar(Span(start, end), via_alias=name)
+            self.attach(placeholder, 1, end.line, end.column)
             return
         node, size = target
-        self.attach(node.aliased(name), size, end)
+        self.attach(node.aliased(name), size, end.line, end.column)
 
     def on_collection_start(self, event: ev.CollectionStartEvent) -> None:
-        start = self.content_start(event, collection=True)
+        anchor, ctag = event.anchor, event.ctag
+        if anchor is None and ctag is None:  # content_start without properties to skip
+            mark = event.start_mark
+            line, column = mark.line + 1 + self.line_offset, mark.column + 1
+        else:
+            start = self.content_start(event, collection=True)
+            line, column = start.line, start.column
         if len(self.frames) >= MAX_NESTING_DEPTH:
             message = f"YAML nesting deeper than {MAX_NESTING_DEPTH} levels; document ignored"
-            raise _Refused(SyntaxIssue(SYNTAX_ERROR, Span.at(start.line, start.column), message))
-        cls = Mapping if type(event) is ev.MappingStartEvent else Sequence
-        node = cls(span=Span(start, start), tag=event.tag or "", anchor=event.anchor)
-        if event.anchor is not None:
-            self.open_anchors[event.anchor] = self.open_anchors.get(event.anchor, 0) + 1
+            raise _Refused(SyntaxIssue(SYNTAX_ERROR, Span.at(line, column), message))
+        tag = "" if ctag is None else (str(ctag) or "")
+        # The span is set when the collection ends; until then nothing can see the node.
+        if type(event) is _MAPPING_START:
+            node: Mapping | Sequence = Mapping(None, tag, anchor)  # type: ignore[arg-type]
+        else:
+            node = Sequence(None, tag, anchor)  # type: ignore[arg-type]
+        if anchor is not None:
+            self.open_anchors[anchor] = self.open_anchors.get(anchor, 0) + 1
         self.distinct += 1
-        self.frames.append(_Frame(node, start, bool(event.flow_style)))
+        self.frames.append(_Frame(node, line, column, bool(event.flow_style)))
 
     def on_collection_end(self, event: ev.Event) -> None:
         frame = self.frames.pop()
         node = frame.node
-        end = self.position(event.end_mark) if frame.flow else frame.last_end
-        node.span = Span(node.span.start, end)
-        if isinstance(node, Mapping) and frame.merges:
-            self.apply_merges(node, frame.merges)
-        if node.anchor is not None:
-            self.open_anchors[node.anchor] -= 1
-            if not self.open_anchors[node.anchor]:
-                del self.open_anchors[node.anchor]
-            self.anchors[node.anchor] = (node, frame.size)
-        self.attach(node, frame.size, end)
+        if frame.flow:
+            mark = event.end_mark
+            end_line, end_column = mark.line + 1 + self.line_offset, mark.column + 1
+        else:
+            end_line, end_column = frame.end_line, frame.end_column
+        node._span = (frame.line, frame.column, end_line, end_column)
+        if frame.merges:
+            self.apply_merges(node, frame.merges)  # type: ignore[arg-type]
+        anchor = node.anchor
+        if anchor is not None:
+            self.open_anchors[anchor] -= 1
+            if not self.open_anchors[anchor]:
+                del self.open_anchors[anchor]
+            self.anchors[anchor] = (node, frame.size)
+        self.attach(node, frame.size, end_line, end_column)
 
     # --- building ------------------------------------------------------------------------
 
-    def attach(self, node: Node, size: int, end: Position) -> None:
-        """Hang a finished node into its parent (or make it the root)."""
+    def attach(self, node: Node, size: int, end_line: int, end_column: int) -> None:
+        """Hang a finished node into its parent (or make it the root); it ends at the position given."""
         if size - self.distinct > MAX_ALIAS_EXPANSION:
             self.refuse_expansion(size)
-        if not self.frames:
+        frames = self.frames
+        if not frames:
             self.root, self.root_size = node, size
             return
-        frame = self.frames[-1]
+        frame = frames[-1]
         frame.size += size
-        frame.last_end = end
-        parent = frame.node
-        if isinstance(parent, Sequence):
-            parent.items.append(node)
+        frame.end_line, frame.end_column = end_line, end_column
+        if frame.seen is None:  # a sequence
+            frame.entries.append(node)
         elif frame.key is None:
             frame.key = node
         else:
@@ -570,19 +705,22 @@ class _Composer:
             self.add_pair(frame, key, node)
 
     def add_pair(self, frame: _Frame, key: Node, value: Node) -> None:
-        mapping = frame.node
-        assert isinstance(mapping, Mapping) and frame.seen is not None
+        seen = frame.seen
+        assert seen is not None
         if isinstance(key, Scalar):
-            first = frame.seen.get(key.value)
+            text = key.value
+            first = seen.get(text)
             if first is None:
-                frame.seen[key.value] = key
+                seen[text] = key
             else:
-                message = f"duplicate key {key.value!r}: first defined on line {first.span.start.line}"
+                message = f"duplicate key {text!r}: first defined on line {first.span.start.line}"
                 self.issue(DUPLICATE_KEY, key.span, message)
             if _is_merge_key(key):
-                frame.merges.append((len(mapping.pairs), key, value))
+                if frame.merges is None:
+                    frame.merges = []
+                frame.merges.append((len(frame.entries), key, value))
                 return
-        mapping.pairs.append(Pair(key=key, value=value))
+        frame.entries.append(Pair(key, value))
 
     def apply_merges(self, mapping: Mapping, merges: list[tuple[int, Scalar, Node]]) -> None:
         """Resolve ``<<`` entries: explicit keys win, then earlier merge sources over later ones."""

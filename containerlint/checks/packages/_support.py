@@ -9,12 +9,14 @@ so that ``apt-get install -t bookworm-backports curl`` has one operand, ``curl``
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from containerlint.checks.shell_commands import RunCommand, run_commands, run_instructions
-from containerlint.model import Span
+from containerlint.checks.shell_commands import RunCommand, instructions_running, run_commands, run_instructions
+from containerlint.model import Position, Span
+from containerlint.syntax import gc_paused
 from containerlint.syntax.shell import Command, Word
 
 if TYPE_CHECKING:
@@ -156,9 +158,14 @@ def _cluster_takes_next(value: str, valued: frozenset[str]) -> bool:
 
 
 def parse_invocation(run: RunCommand, manager: Manager) -> Invocation | None:
-    if not run.command.is_named(*manager.programs):
+    """The invocation of ``manager`` that ``run`` is, or None.
+
+    Rules that want every invocation of a manager use :func:`invocations`, which parses each
+    command once per Dockerfile and manager however many rules ask."""
+    command = run.command
+    if not command.is_named(*manager.programs):
         return None
-    words = positional(run.command, manager.valued_options)
+    words = positional(command, manager.valued_options)
     if not words:
         return Invocation(run, "", (), ())
     taken = 2 if words[0].value in manager.nested and len(words) > 1 else 1
@@ -166,15 +173,33 @@ def parse_invocation(run: RunCommand, manager: Manager) -> Invocation | None:
     return Invocation(run, operation, tuple(words[:taken]), tuple(words[taken:]))
 
 
+# Per Dockerfile and manager, every invocation in file order (many rules ask for the same ones).
+_INVOCATIONS: weakref.WeakKeyDictionary[Dockerfile, dict[Manager, list[Invocation]]] = weakref.WeakKeyDictionary()
+
+
 def invocations(
     dockerfile: Dockerfile, manager: Manager, operations: Iterable[str] | None = None
 ) -> Iterator[Invocation]:
     """Every invocation of ``manager`` in RUN instructions, optionally only those ``operations``."""
-    wanted = None if operations is None else frozenset(operations)
-    for run in run_commands(dockerfile, *manager.programs):
-        invocation = parse_invocation(run, manager)
-        if invocation is not None and (wanted is None or invocation.operation in wanted):
-            yield invocation
+    per_manager = _INVOCATIONS.get(dockerfile)
+    if per_manager is None:
+        per_manager = _INVOCATIONS[dockerfile] = {}
+    found = per_manager.get(manager)
+    if found is None:
+        runs = run_commands(dockerfile, *manager.programs)
+        with gc_paused():  # long-lived objects in a burst (see syntax.gc_paused)
+            found = [i for i in (parse_invocation(run, manager) for run in runs) if i is not None]
+        per_manager[manager] = found
+    if operations is None:
+        return iter(found)
+    wanted = frozenset(operations)
+    return (invocation for invocation in found if invocation.operation in wanted)
+
+
+def runs_manager(dockerfile: Dockerfile, manager: Manager) -> set[int]:
+    """The ids of the RUN instructions (from ``run_instructions``) that call one of ``manager``'s
+    programs; a rule about that manager can skip the others."""
+    return instructions_running(dockerfile, *manager.programs)
 
 
 # What each manager's rules look at. The install family follows hadolint's lists, plus the
@@ -230,8 +255,9 @@ def yes_flag_missing(invocation: Invocation) -> bool:
 def rpm_cache_problems(dockerfile: Dockerfile, manager: Manager, installs: frozenset[str]) -> Iterator[Invocation]:
     """Per RUN, the first yum/dnf install after which the same program does not clean its cache
     (``<program> clean all`` or ``rm -rf`` of the cache directory), unless a cache mount holds it."""
+    running = runs_manager(dockerfile, manager)
     for instruction, commands in run_instructions(dockerfile):
-        if not any(run.command.is_named(*manager.programs) for run in commands):
+        if id(instruction) not in running:
             continue  # most RUNs never call this manager: skip the per-program scans below
         if cache_mounted(instruction, *RPM_CACHE_MOUNTS):
             continue
@@ -308,7 +334,6 @@ def rpm_unpinned(dockerfile: Dockerfile, manager: Manager) -> Iterator[tuple[Inv
     ``@group`` specs have no version to pin and are left alone."""
     for invocation in invocations(dockerfile, manager, ("install", "in", "localinstall", "module install")):
         is_module = invocation.operation == "module install"
-        declared: frozenset[str] | None = None
         for word in invocation.operands:
             spec = word.value
             if spec.startswith("@"):
@@ -317,7 +342,61 @@ def rpm_unpinned(dockerfile: Dockerfile, manager: Manager) -> Iterator[tuple[Inv
                 if ":" not in spec:
                     yield invocation, word, True
                 continue
-            if declared is None:
-                declared = declared_variables(dockerfile, invocation.run.instruction)
+            # Only the names in the spec matter: which of them declared_variables would hold,
+            # found without collecting every ARG and ENV before each RUN (quadratic in a long file).
+            names = _VARIABLE.findall(spec) if "$" in spec else []
+            if names:
+                declarations = _declarations(dockerfile)
+                declared = frozenset(n for n in names if declarations.declares(n, invocation.run.instruction))
+            else:
+                declared = frozenset()
             if not rpm_package_pinned(spec, declared):
                 yield invocation, word, False
+
+
+class _Declarations:
+    """Where each name is first declared, for ``declared_variables`` questions about one name:
+    by an ARG anywhere, and by an ENV in each stage. (Instructions are in file order, so "some
+    declaration before this point" is "the first declaration is before this point".)"""
+
+    def __init__(self, dockerfile: Dockerfile) -> None:
+        self.first_arg: dict[str, Position] = {}
+        for instruction in dockerfile.instructions:
+            if instruction.keyword == "ARG":
+                for pair in instruction.key_values:
+                    self.first_arg.setdefault(pair.key, instruction.span.start)
+        self.first_env: dict[int, dict[str, Position]] = {}
+        self.base_of: dict[int, int | None] = {}
+        for stage in dockerfile.stages:
+            first = self.first_env.setdefault(stage.index, {})
+            self.base_of.setdefault(stage.index, stage.base_stage)
+            for instruction in stage.instructions:
+                if instruction.keyword == "ENV":
+                    for pair in instruction.key_values:
+                        first.setdefault(pair.key, instruction.span.start)
+
+    def declares(self, name: str, instruction: Instruction) -> bool:
+        """Whether ``declared_variables(dockerfile, instruction)`` contains ``name``."""
+        position = instruction.span.start
+        first = self.first_arg.get(name)
+        if first is not None and first < position:
+            return True
+        stage: int | None = instruction.stage_index
+        seen: set[int] = set()
+        while stage is not None and stage in self.first_env and stage not in seen:
+            seen.add(stage)
+            first = self.first_env[stage].get(name)
+            if first is not None and first < position:
+                return True
+            stage = self.base_of[stage]
+        return False
+
+
+_DECLARATIONS: weakref.WeakKeyDictionary[Dockerfile, _Declarations] = weakref.WeakKeyDictionary()
+
+
+def _declarations(dockerfile: Dockerfile) -> _Declarations:
+    found = _DECLARATIONS.get(dockerfile)
+    if found is None:
+        found = _DECLARATIONS[dockerfile] = _Declarations(dockerfile)
+    return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from containerlint.checks.shell_commands import run_instructions
+from containerlint.checks.shell_commands import run_commands
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
 
@@ -24,13 +24,12 @@ RULE = Rule(
 
 @RULE.check(FileKind.DOCKERFILE)
 def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
-    for _, commands in run_instructions(dockerfile):
-        for run in commands:
-            name = run.command.name
-            if name is not None and run.is_named("apt"):
-                yield Problem(
-                    run.span_of(name),
-                    "'apt' is an interactive front end whose output and behaviour may change between "
-                    "versions; it warns that it has no stable command-line interface",
-                    hint="use apt-get (install, update, ...) or apt-cache (search, policy, ...)",
-                )
+    for run in run_commands(dockerfile, "apt"):  # the commands whose is_named("apt") is true
+        name = run.command.name
+        if name is not None:
+            yield Problem(
+                run.span_of(name),
+                "'apt' is an interactive front end whose output and behaviour may change between "
+                "versions; it warns that it has no stable command-line interface",
+                hint="use apt-get (install, update, ...) or apt-cache (search, policy, ...)",
+            )

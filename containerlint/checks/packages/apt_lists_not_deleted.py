@@ -11,6 +11,7 @@ from containerlint.checks.packages._support import (
     first_uncleaned,
     parse_invocation,
     removes_recursively,
+    runs_manager,
 )
 from containerlint.checks.shell_commands import RunCommand, run_instructions
 from containerlint.model import FileKind, Problem, Severity
@@ -61,7 +62,10 @@ def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
     shipped = shipped_stages(dockerfile)
     # An ONBUILD trigger runs in whatever image builds on this one: always shipped.
     triggers = {id(instruction.inner) for instruction in dockerfile.instructions if instruction.inner}
+    running = runs_manager(dockerfile, APT_FAMILY)
     for instruction, commands in run_instructions(dockerfile):
+        if id(instruction) not in running:
+            continue  # no apt-get, apt or aptitude here: no update to clean up after
         if id(instruction) not in triggers and instruction.stage_index not in shipped:
             continue
         if lists_kept_out(instruction):

@@ -12,6 +12,7 @@ from containerlint.checks.packages._support import (
     first_uncleaned,
     parse_invocation,
     removes_recursively,
+    runs_manager,
 )
 from containerlint.checks.shell_commands import RunCommand, run_instructions
 from containerlint.model import FileKind, Problem, Severity
@@ -46,7 +47,10 @@ def cleans(run: RunCommand) -> bool:
 
 @RULE.check(FileKind.DOCKERFILE)
 def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
+    running = runs_manager(dockerfile, ZYPPER)
     for instruction, commands in run_instructions(dockerfile):
+        if id(instruction) not in running:
+            continue  # no zypper here: nothing installed, nothing to clean
         if cache_mounted(instruction, CACHE):
             continue  # the cache lives in the mount, not in the layer
         run = first_uncleaned(commands, installs, cleans)
