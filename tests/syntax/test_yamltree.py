@@ -746,3 +746,13 @@ def test_anchors_do_not_cross_documents() -> None:
     stream = parse_yaml("a: &x 1\n---\nb: *x\n")
     (issue,) = stream.issues
     assert issue.span.start == Position(3, 4) and "*x" in issue.message
+
+
+def test_an_error_in_directive_lines_before_a_marker_ends() -> None:
+    # Recovery used to go round in circles here: the failed chunk ended where the next one began,
+    # at the '%' lines before '---', and parsing came back to the same place for ever.
+    text = "%YAML 1.1\n%T[? AG ! t[ag:x,2020:\n---\n!foo bar\n"
+    stream = parse_yaml(text)
+    assert [issue.span.start for issue in stream.issues] == [Position(2, 3)]
+    assert "scanning a directive" in stream.issues[0].message
+    assert [doc.root for doc in stream.documents] == [None]
