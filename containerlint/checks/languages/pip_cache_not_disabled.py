@@ -79,7 +79,8 @@ def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
     for instruction, commands in run_instructions(dockerfile):
         if cache_off.get(id(instruction)) or caches_on_mount(instruction, ".cache/pip"):
             continue
-        if any(_set_in_shell(run.script.text) for run in commands):
+        scripts = {id(run.script): run.script for run in commands}.values()  # each script once, not per command
+        if any(_set_in_shell(script.text) for script in scripts):
             continue
         for run in commands:
             install = pip_install(run.command)
