@@ -10,6 +10,7 @@ in a one-line message. Selectors and rule options can only be checked against th
 from __future__ import annotations
 
 import copy
+import dataclasses
 import difflib
 import functools
 import json
@@ -51,6 +52,35 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True)
+class ComposeProjectConfig:
+    """One ``[[compose.projects]]`` entry: files loaded as one project, like ``docker compose -f``."""
+
+    files: tuple[str, ...]  # relative to the config file's folder, in load order
+    env_files: tuple[str, ...] = ()  # like ``--env-file``: replace the project's ``.env``
+    profiles: tuple[str, ...] | None = None  # None: every profile is considered
+
+
+@dataclass(frozen=True)
+class ComposeSettings:
+    """``[compose]``: how Compose projects are put together (see compose_model)."""
+
+    env_files: tuple[str, ...] = ()  # like ``--env-file``, for every project
+    profiles: tuple[str, ...] | None = None  # active profiles; None: every profile is considered
+    projects: tuple[ComposeProjectConfig, ...] = ()
+
+
+@dataclass(frozen=True)
+class KubernetesSettings:
+    """``[kubernetes]``: the cluster the manifests are for."""
+
+    version: str | None = None  # "1.31"; None: the schema package's recommended default
+    schema_locations: tuple[str, ...] = ()  # extra folders of JSON schemas (CRDs, kubeconform layout)
+    # Objects that exist outside the repository, so references to them are not dangling:
+    # "Kind/namespace/name" with shell-style wildcards ("ServiceAccount/*/ci-*", "Namespace/platform").
+    external: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Settings:
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
@@ -67,6 +97,18 @@ class Settings:
     config_path: Path | None = None
     # The typed command-line values, kept so that errors can say where a selector came from.
     cli_overrides: Mapping[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    compose: ComposeSettings = field(default_factory=ComposeSettings)
+    kubernetes: KubernetesSettings = field(default_factory=KubernetesSettings)
+    # ``[images]``: image name (no tag) -> the Dockerfile that builds it, relative to the root.
+    images: Mapping[str, str] = field(default_factory=dict)
+
+
+DEFAULT_SETTINGS = Settings()
+
+
+def settings_of(ctx_settings: Any) -> Settings:
+    """The run's settings, or the defaults when a check runs without any (library use, tests)."""
+    return ctx_settings if isinstance(ctx_settings, Settings) else DEFAULT_SETTINGS
 
 
 # ---------------------------------------------------------------------------------------------
@@ -301,7 +343,90 @@ def _rules(value: Any, source: _Source, key: Sequence[str]) -> dict[str, dict[st
     return {rule: dict(_table(opts, source, (*key, rule))) for rule, opts in table.items()}
 
 
+def _optional_string_list(value: Any, source: _Source, key: Sequence[str]) -> tuple[str, ...]:
+    return _string_list(value, source, key)
+
+
+def _string(value: Any, source: _Source, key: Sequence[str]) -> str:
+    if not isinstance(value, str):
+        raise source.error(key, f"expected a string, got {_describe(value)}")
+    return value
+
+
+def _sub_table(
+    value: Any, source: _Source, key: Sequence[str], parsers: Mapping[str, _Parser]
+) -> dict[str, Any]:
+    """A table whose keys each have their own parser (``[compose]``, ``[kubernetes]``)."""
+    table = _table(value, source, key)
+    parsed = {}
+    for name, item in table.items():
+        parser = parsers.get(name)
+        if parser is None:
+            raise source.unknown_key(name, parsers, key)
+        parsed[name] = parser(item, source, (*key, name))
+    return parsed
+
+
+def _compose_project(value: Any, source: _Source, key: Sequence[str]) -> ComposeProjectConfig:
+    table = _sub_table(value, source, key, _COMPOSE_PROJECT_KEYS)
+    if not table.get("files"):
+        raise source.error(key, "a compose project needs 'files', the Compose files in load order")
+    return ComposeProjectConfig(
+        files=table["files"], env_files=table.get("env-files", ()), profiles=table.get("profiles")
+    )
+
+
+def _compose_projects(value: Any, source: _Source, key: Sequence[str]) -> tuple[ComposeProjectConfig, ...]:
+    if not isinstance(value, (list, tuple)):
+        raise source.error(key, f"expected an array of tables ([[compose.projects]]), got {_describe(value)}")
+    return tuple(_compose_project(item, source, (*key, str(number))) for number, item in enumerate(value))
+
+
+def _compose(value: Any, source: _Source, key: Sequence[str]) -> ComposeSettings:
+    table = _sub_table(value, source, key, _COMPOSE_KEYS)
+    return ComposeSettings(
+        env_files=table.get("env-files", ()), profiles=table.get("profiles"), projects=table.get("projects", ())
+    )
+
+
+def _kubernetes_version(value: Any, source: _Source, key: Sequence[str]) -> str:
+    text = _string(value, source, key).strip().removeprefix("v")
+    if not re.fullmatch(r"1\.\d+(\.\d+)?", text):
+        raise source.error(key, f"expected a Kubernetes version like \"1.31\", got {value!r}")
+    return ".".join(text.split(".")[:2])
+
+
+def _kubernetes(value: Any, source: _Source, key: Sequence[str]) -> KubernetesSettings:
+    table = _sub_table(value, source, key, _KUBERNETES_KEYS)
+    return KubernetesSettings(
+        version=table.get("version"),
+        schema_locations=table.get("schema-locations", ()),
+        external=table.get("external", ()),
+    )
+
+
+def _images(value: Any, source: _Source, key: Sequence[str]) -> dict[str, str]:
+    table = _table(value, source, key)
+    return {image: _string(path, source, (*key, image)) for image, path in table.items()}
+
+
 _Parser = Callable[[Any, _Source, Sequence[str]], Any]
+
+_COMPOSE_PROJECT_KEYS: dict[str, _Parser] = {
+    "files": _string_list,
+    "env-files": _string_list,
+    "profiles": _string_list,
+}
+_COMPOSE_KEYS: dict[str, _Parser] = {
+    "env-files": _string_list,
+    "profiles": _string_list,
+    "projects": _compose_projects,
+}
+_KUBERNETES_KEYS: dict[str, _Parser] = {
+    "version": _kubernetes_version,
+    "schema-locations": _string_list,
+    "external": _string_list,
+}
 
 _KEYS: dict[str, _Parser] = {
     "select": _string_list,
@@ -316,6 +441,9 @@ _KEYS: dict[str, _Parser] = {
     "per-file-ignores": _per_file_ignores,
     "kinds": _kinds,
     "rules": _rules,
+    "compose": _compose,
+    "kubernetes": _kubernetes,
+    "images": _images,
 }
 
 
@@ -344,7 +472,11 @@ def _merge(file_values: Mapping[str, Any], cli_values: Mapping[str, Any]) -> dic
     for key, value in cli_values.items():
         if key in ("extend-select", "ignore", "exclude", "extend-exclude"):
             merged[f"cli-{key}"] = value
-        elif key in ("severity", "per-file-ignores", "kinds"):
+        elif key == "compose":
+            merged[key] = _replace_set_fields(merged.get(key, ComposeSettings()), value)
+        elif key == "kubernetes":
+            merged[key] = _replace_set_fields(merged.get(key, KubernetesSettings()), value)
+        elif key in ("severity", "per-file-ignores", "kinds", "images"):
             merged[key] = {**merged.get(key, {}), **value}
         elif key == "rules":
             rules = {name: dict(opts) for name, opts in merged.get("rules", {}).items()}
@@ -354,6 +486,17 @@ def _merge(file_values: Mapping[str, Any], cli_values: Mapping[str, Any]) -> dic
         else:
             merged[key] = value
     return merged
+
+
+def _replace_set_fields(base: Any, given: Any) -> Any:
+    """``base`` with the fields the command line set (non-default in ``given``) replaced."""
+    defaults = type(given)()
+    changes = {
+        name: getattr(given, name)
+        for name in given.__dataclass_fields__
+        if getattr(given, name) != getattr(defaults, name)
+    }
+    return dataclasses.replace(base, **changes)
 
 
 def _build(values: Mapping[str, Any], root: Path, config_path: Path | None, overrides: Mapping[str, Any]) -> Settings:
@@ -379,6 +522,9 @@ def _build(values: Mapping[str, Any], root: Path, config_path: Path | None, over
         root=root,
         config_path=config_path,
         cli_overrides=dict(overrides),
+        compose=values.get("compose", ComposeSettings()),
+        kubernetes=values.get("kubernetes", KubernetesSettings()),
+        images=dict(values.get("images", {})),
     )
 
 

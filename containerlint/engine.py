@@ -255,6 +255,7 @@ class _FindingFactory:
             hint=problem.hint,
             fix=problem.fix,
             aliases=problem.aliases,
+            related=problem.related,
         )
 
 
@@ -324,7 +325,20 @@ def check_project(parsed_files: Sequence[ParsedFile], options: LintOptions, fact
             path = min((p.path for p in parsed_files if p.kind in kinds), default="")
             path = path or min((p.path for p in parsed_files), default="")
             findings.extend(_run_check(rule, check, project, context, path, factory, "the project (all files)"))
-    return findings
+    return _unique(findings)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """Each finding once: a file shared by two Compose projects (the base file of
+    ``compose.yaml`` + ``compose.prod.yaml`` and of the default project) is checked in both."""
+    seen: set[tuple[str, str, Span, str]] = set()
+    unique = []
+    for finding in findings:
+        key = (finding.code, finding.path, finding.span, finding.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique
 
 
 # ---------------------------------------------------------------------------------------------

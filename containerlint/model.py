@@ -96,6 +96,16 @@ class Fix:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another place a finding is about (SARIF ``relatedLocations``): the Dockerfile line a
+    Compose service contradicts, the Service a pod template should match."""
+
+    path: str
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True)
 class Problem:
     """What a rule reports: where and what. The engine adds severity, suppression and order.
 
@@ -114,6 +124,7 @@ class Problem:
     # This finding's own severity, for a rule that relays another tool's levels (CL3450 gives
     # ShellCheck's); None means the rule's. A severity configured for the rule still wins.
     severity: Severity | None = None
+    related: tuple[Related, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,6 +151,7 @@ class Finding:
     fix: Fix | None = None
     suppression: Suppression | None = None
     aliases: tuple[str, ...] = ()  # see Problem.aliases
+    related: tuple[Related, ...] = ()  # see Problem.related
 
     @property
     def suppressed(self) -> bool:

@@ -18,6 +18,8 @@ MARK_SAME = re.compile(r"#\s*\[(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)\]
 MARK_NEXT = re.compile(r"#\s*\+(?P<offset>[0-9]+):\s*\[(?P<codes>[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*)\]")
 KINDS = {"dockerfile": FileKind.DOCKERFILE, "compose": FileKind.COMPOSE, "kubernetes": FileKind.KUBERNETES}
 REQUIRED_SECTIONS = ("## Why", "## Examples", "## Suppressing", "## Equivalents")
+# The name an example is written under when it needs files next to it (context=...).
+EXAMPLE_FILE_NAMES = {FileKind.DOCKERFILE: "Dockerfile", FileKind.COMPOSE: "compose.yaml", FileKind.KUBERNETES: "manifest.yaml"}
 CONTEXT = "(context)"  # not a rule option: the files written next to the example (context=...)
 
 RULES = list(builtin_ruleset())
@@ -110,10 +112,11 @@ def test_examples_behave_as_marked(rule, kind, verdict, body, options, tmp_path)
         assert option in rule.options, f"example sets unknown option {option!r}"
     path = None
     if context is not None:  # the example is a file on disk, with these files next to it
-        for name, content in {**context, "Dockerfile": body}.items():
+        own_name = EXAMPLE_FILE_NAMES[kind]
+        for name, content in {**context, own_name: body}.items():
             (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
             (tmp_path / name).write_text(content, encoding="utf-8")
-        path = str(tmp_path / "Dockerfile")
+        path = str(tmp_path / own_name)
     findings = lint_text(body, kind, path=path, extend_select=[rule.code], rule_options={rule.code: options})
     found = {(f.span.start.line, f.code) for f in findings if f.code == rule.code and not f.suppressed}
     expected = {mark for mark in expected_marks(body) if mark[1] == rule.code}

@@ -30,6 +30,10 @@ CONCERNS = (
     "style",
     "variables",
     "hygiene",
+    "compose",
+    "compose_style",
+    "schema",
+    "workloads",
 )
 
 

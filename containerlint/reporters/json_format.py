@@ -58,7 +58,7 @@ import json
 from importlib import resources
 from typing import Any, TextIO
 
-from containerlint.model import Edit, Finding, Fix, LintResult, Position, Severity, Suppression
+from containerlint.model import Edit, Finding, Fix, LintResult, Position, Related, Severity, Suppression
 from containerlint.reporters import shown_findings
 from containerlint.reporters.base import ReportContext
 
@@ -102,6 +102,16 @@ def finding_object(finding: Finding) -> dict[str, Any]:
         "suppressed": finding.suppressed,
         "suppression": None if finding.suppression is None else suppression_object(finding.suppression),
         "fix": None if finding.fix is None else fix_object(finding.fix),
+        "related": [related_object(related) for related in finding.related],
+    }
+
+
+def related_object(related: Related) -> dict[str, Any]:
+    return {
+        "path": related.path,
+        "start": position_object(related.span.start),
+        "end": position_object(related.span.end),
+        "message": related.message,
     }
 
 

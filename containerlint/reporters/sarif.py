@@ -37,7 +37,7 @@ from pathlib import Path, PurePath
 from typing import Any, TextIO, TypedDict
 from urllib.parse import quote
 
-from containerlint.model import Edit, Finding, LintResult, Severity, Span
+from containerlint.model import Edit, Finding, LintResult, Related, Severity, Span
 from containerlint.registry import Rule
 from containerlint.reporters.base import ReportContext, SecretSpans, redact, secret_spans
 
@@ -164,7 +164,13 @@ class _RequiredResult(TypedDict):
     partialFingerprints: dict[str, str]
 
 
+class RelatedLocation(Location):
+    id: int
+    message: Message
+
+
 class Result(_RequiredResult, total=False):
+    relatedLocations: list[RelatedLocation]
     fixes: list[SarifFix]
     suppressions: list[SarifSuppression]
 
@@ -306,6 +312,10 @@ def sarif_result(finding: Finding, rule_index: int, line_hash: str, root: Path) 
         "locations": [location(artifact_location(finding.path, root), finding.span)],
         "partialFingerprints": {FINGERPRINT_KEY: line_hash},
     }
+    if finding.related:
+        result["relatedLocations"] = [
+            related_location(number, related, root) for number, related in enumerate(finding.related, start=1)
+        ]
     if finding.fix is not None and finding.fix.edits:
         where = artifact_location(finding.path, root)
         result["fixes"] = [sarif_fix(where, finding.fix.description, finding.fix.edits)]
@@ -329,6 +339,15 @@ def message_text(finding: Finding) -> str:
     if finding.hint:
         text = f"{text} {sentence(finding.hint)}"
     return clip(text, MAX_TEXT)
+
+
+def related_location(number: int, related: Related, root: Path) -> RelatedLocation:
+    where = artifact_location(related.path, root)
+    return {
+        "physicalLocation": {"artifactLocation": where, "region": region(related.span)},
+        "id": number,
+        "message": {"text": sentence(related.message)},
+    }
 
 
 def location(artifact: ArtifactLocation, span: Span) -> Location:

@@ -60,6 +60,10 @@ WORKLOAD_KINDS = frozenset(POD_SPEC_PATHS)
 # Kinds whose selector is a plain label map rather than a LabelSelector.
 MAP_SELECTOR_KINDS = frozenset({"ReplicationController", "Service", "DeploymentConfig"})
 CONTAINER_GROUPS = ("initContainers", "containers", "ephemeralContainers")
+# securityContext fields a pod sets for all its containers (a container's own value wins).
+POD_LEVEL_SECURITY_FIELDS = frozenset(
+    {"runAsUser", "runAsGroup", "runAsNonRoot", "seLinuxOptions", "seccompProfile", "appArmorProfile", "windowsOptions"}
+)
 
 
 def looks_like_kubernetes(stream: YamlStream) -> bool:
@@ -215,6 +219,19 @@ class Container:
             for item in _mappings(self.node.get("ports"))
         ]
 
+    @property
+    def volume_mounts(self) -> list[Mapping]:
+        return _mappings(self.node.get("volumeMounts"))
+
+    def probe(self, kind: str) -> Mapping | None:
+        """``livenessProbe``, ``readinessProbe`` or ``startupProbe`` (``kind`` is the field name)."""
+        return self.node.get_mapping(kind)
+
+    def label(self, owner: KubeObject) -> str:
+        """How messages name this container: ``deployment 'web' container 'app'``."""
+        what = "init container" if self.is_init else "ephemeral container" if self.is_ephemeral else "container"
+        return f"{owner.describe()} {what} '{self.name or f'#{self.index + 1}'}'"
+
     @cached_property
     def env(self) -> list[ContainerEnv]:
         return [
@@ -330,6 +347,34 @@ class KubeObject:
         if self.kind in MAP_SELECTOR_KINDS:
             return Selector(node, StringMap(node))
         return _label_selector(node)
+
+    def describe(self) -> str:
+        """How messages name this object: ``deployment 'web'`` (``deployment #2`` without a name)."""
+        kind = self.kind.lower() or "object"
+        return f"{kind} '{self.name}'" if self.name else f"{kind} at line {self.span.start.line}"
+
+    @property
+    def pod_security_context(self) -> Mapping | None:
+        """The pod-level ``securityContext`` of a workload."""
+        return self.pod_spec.get_mapping("securityContext") if self.pod_spec is not None else None
+
+    def security_setting(self, container: Container, key: str) -> Node | None:
+        """The effective ``securityContext`` value of ``key`` for ``container``: its own, else the
+        pod's (for the fields both levels have: runAsUser, runAsGroup, runAsNonRoot, seLinuxOptions,
+        seccompProfile, appArmorProfile, windowsOptions). None when neither sets it."""
+        own = container.security_context
+        if own is not None and key in own:
+            return own.get(key)
+        if key in POD_LEVEL_SECURITY_FIELDS and self.pod_security_context is not None:
+            return self.pod_security_context.get(key)
+        return None
+
+    @cached_property
+    def pod_volumes(self) -> dict[str, Mapping]:
+        """The pod's ``volumes`` by name."""
+        if self.pod_spec is None:
+            return {}
+        return {name: item for item in _mappings(self.pod_spec.get("volumes")) if (name := item.get_str("name"))}
 
     @cached_property
     def containers(self) -> list[Container]:

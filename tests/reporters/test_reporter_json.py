@@ -44,6 +44,7 @@ def test_report_shape(render, sample, context):
                 }
             ],
         },
+        "related": [],
     }
     assert report["summary"] == {
         "total": 3,
@@ -75,6 +76,7 @@ def test_suppressed_findings_listed_on_request(sample, context):
                 "reason": "generated file",
             },
             "fix": None,
+            "related": [],
         }
     ]
     assert report["summary"]["total"] == 3  # suppressed findings never count as problems

@@ -1,3 +1,3 @@
-"""CL4xxx: reliability and resources (health checks, restart policies, limits)."""
+"""CL42xx: reliability and resources (health checks and probes, restart policies, limits)."""
 
 RULE_MODULES: tuple[str, ...] = ()
