@@ -353,9 +353,7 @@ def _string(value: Any, source: _Source, key: Sequence[str]) -> str:
     return value
 
 
-def _sub_table(
-    value: Any, source: _Source, key: Sequence[str], parsers: Mapping[str, _Parser]
-) -> dict[str, Any]:
+def _sub_table(value: Any, source: _Source, key: Sequence[str], parsers: Mapping[str, _Parser]) -> dict[str, Any]:
     """A table whose keys each have their own parser (``[compose]``, ``[kubernetes]``)."""
     table = _table(value, source, key)
     parsed = {}
@@ -392,7 +390,7 @@ def _compose(value: Any, source: _Source, key: Sequence[str]) -> ComposeSettings
 def _kubernetes_version(value: Any, source: _Source, key: Sequence[str]) -> str:
     text = _string(value, source, key).strip().removeprefix("v")
     if not re.fullmatch(r"1\.\d+(\.\d+)?", text):
-        raise source.error(key, f"expected a Kubernetes version like \"1.31\", got {value!r}")
+        raise source.error(key, f'expected a Kubernetes version like "1.31", got {value!r}')
     return ".".join(text.split(".")[:2])
 
 

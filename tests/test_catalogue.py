@@ -19,7 +19,11 @@ MARK_NEXT = re.compile(r"#\s*\+(?P<offset>[0-9]+):\s*\[(?P<codes>[A-Z]+[0-9]+(?:
 KINDS = {"dockerfile": FileKind.DOCKERFILE, "compose": FileKind.COMPOSE, "kubernetes": FileKind.KUBERNETES}
 REQUIRED_SECTIONS = ("## Why", "## Examples", "## Suppressing", "## Equivalents")
 # The name an example is written under when it needs files next to it (context=...).
-EXAMPLE_FILE_NAMES = {FileKind.DOCKERFILE: "Dockerfile", FileKind.COMPOSE: "compose.yaml", FileKind.KUBERNETES: "manifest.yaml"}
+EXAMPLE_FILE_NAMES = {
+    FileKind.DOCKERFILE: "Dockerfile",
+    FileKind.COMPOSE: "compose.yaml",
+    FileKind.KUBERNETES: "manifest.yaml",
+}
 CONTEXT = "(context)"  # not a rule option: the files written next to the example (context=...)
 
 RULES = list(builtin_ruleset())
