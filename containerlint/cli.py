@@ -80,6 +80,13 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     files.add_argument(
         "--kind", choices=["dockerfile", "compose", "kubernetes"], help="force the file kind of standard input"
     )
+    files.add_argument(
+        "--build-arg",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a build argument, as for docker build: Dockerfiles resolve their global ARGs (and FROM) with it",
+    )
     config = parser.add_argument_group("configuration")
     config.add_argument("--config", type=Path, help="read this config file instead of searching for one")
     config.add_argument("--isolated", action="store_true", help="ignore every config file")
@@ -223,6 +230,8 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         overrides["inline-ignores"] = False
     if args.no_gitignore:
         overrides["respect-gitignore"] = False
+    if args.build_arg:
+        overrides["build-args"] = args.build_arg
     return overrides
 
 
@@ -316,6 +325,7 @@ def _lint_options(settings: Settings, ruleset: RuleSet) -> Any:
         inline_ignores=settings.inline_ignores,
         per_file_ignores=settings.per_file_ignores,
         settings=settings,
+        build_args=settings.build_args,
     )
 
 

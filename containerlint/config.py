@@ -14,6 +14,7 @@ import dataclasses
 import difflib
 import functools
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -101,6 +102,8 @@ class Settings:
     kubernetes: KubernetesSettings = field(default_factory=KubernetesSettings)
     # ``[images]``: image name (no tag) -> the Dockerfile that builds it, relative to the root.
     images: Mapping[str, str] = field(default_factory=dict)
+    # ``build-args`` / ``--build-arg NAME=VALUE``: what Dockerfiles' global ARGs resolve to.
+    build_args: Mapping[str, str] = field(default_factory=dict)
 
 
 DEFAULT_SETTINGS = Settings()
@@ -403,6 +406,22 @@ def _kubernetes(value: Any, source: _Source, key: Sequence[str]) -> KubernetesSe
     )
 
 
+def _build_args(value: Any, source: _Source, key: Sequence[str]) -> dict[str, str]:
+    if isinstance(value, (list, tuple)):  # the command line's NAME=VALUE words
+        pairs = {}
+        for word in _string_list(value, source, key):
+            name, equals, text = word.partition("=")
+            if not name:
+                raise source.error(key, f"expected NAME=VALUE, got {word!r}")
+            if equals:
+                pairs[name] = text
+            elif name in os.environ:  # ``--build-arg NAME`` takes the value from the environment
+                pairs[name] = os.environ[name]
+        return pairs
+    table = _table(value, source, key)
+    return {name: _string(text, source, (*key, name)) for name, text in table.items()}
+
+
 def _images(value: Any, source: _Source, key: Sequence[str]) -> dict[str, str]:
     table = _table(value, source, key)
     return {image: _string(path, source, (*key, image)) for image, path in table.items()}
@@ -442,6 +461,7 @@ _KEYS: dict[str, _Parser] = {
     "compose": _compose,
     "kubernetes": _kubernetes,
     "images": _images,
+    "build-args": _build_args,
 }
 
 
@@ -474,7 +494,7 @@ def _merge(file_values: Mapping[str, Any], cli_values: Mapping[str, Any]) -> dic
             merged[key] = _replace_set_fields(merged.get(key, ComposeSettings()), value)
         elif key == "kubernetes":
             merged[key] = _replace_set_fields(merged.get(key, KubernetesSettings()), value)
-        elif key in ("severity", "per-file-ignores", "kinds", "images"):
+        elif key in ("severity", "per-file-ignores", "kinds", "images", "build-args"):
             merged[key] = {**merged.get(key, {}), **value}
         elif key == "rules":
             rules = {name: dict(opts) for name, opts in merged.get("rules", {}).items()}
@@ -523,6 +543,7 @@ def _build(values: Mapping[str, Any], root: Path, config_path: Path | None, over
         compose=values.get("compose", ComposeSettings()),
         kubernetes=values.get("kubernetes", KubernetesSettings()),
         images=dict(values.get("images", {})),
+        build_args=dict(values.get("build-args", {})),
     )
 
 

@@ -65,6 +65,8 @@ class LintOptions:
     file_options: Mapping[str, LintOptions] = field(default_factory=dict)
     # Applied to each finding of a file before suppressions; returning None drops the finding.
     adjust: Callable[[Finding], Finding | None] | None = None
+    # ``--build-arg`` values: Dockerfiles resolve their global ARGs (and so FROM) with them.
+    build_args: Mapping[str, str] = field(default_factory=dict)
 
     def for_path(self, path: str) -> LintOptions:
         return self.file_options.get(path, self)
@@ -121,7 +123,7 @@ def _unreadable(message: str) -> SyntaxIssue:
 # Parsing
 
 
-def parse_source(source: Source) -> ParsedFile:
+def parse_source(source: Source, build_args: Mapping[str, str] | None = None) -> ParsedFile:
     """Parse one source into the tree its kind calls for. Never raises."""
     parsed = ParsedFile(source, source.kind, None, list(source.read_issues))
     if source.text is None or source.skip_reason:
@@ -129,7 +131,7 @@ def parse_source(source: Source) -> ParsedFile:
             parsed.issues.append(SyntaxIssue("skipped-file", FILE_START, f"skipped: {source.skip_reason}"))
         return parsed
     try:
-        _parse_into(parsed, source.text)
+        _parse_into(parsed, source.text, build_args or {})
     except Exception as error:
         parsed.tree = None
         parsed.issues.append(
@@ -138,11 +140,11 @@ def parse_source(source: Source) -> ParsedFile:
     return parsed
 
 
-def _parse_into(parsed: ParsedFile, text: str) -> None:
+def _parse_into(parsed: ParsedFile, text: str, build_args: Mapping[str, str]) -> None:
     if parsed.kind is FileKind.DOCKERFILE:
         from containerlint.syntax.dockerfile import parse_dockerfile
 
-        parsed.tree = parse_dockerfile(text)
+        parsed.tree = parse_dockerfile(text, build_args)
         _apply_shell_pragmas(parsed.tree)  # before .issues, which parses the shell bodies
         parsed.issues.extend(parsed.tree.issues)
         return
@@ -433,7 +435,7 @@ def _relative_to_root(parsed: ParsedFile | None, options: LintOptions) -> str | 
 def lint_sources(sources: Iterable[Source], options: LintOptions) -> LintResult:
     factory = _FindingFactory(options)
     with _trees_kept_out_of_gc():
-        parsed_files = [_parse_and_freeze(source) for source in sources]
+        parsed_files = [_parse_and_freeze(source, options.build_args) for source in sources]
         return _lint_parsed(parsed_files, options, factory)
 
 
@@ -451,9 +453,9 @@ def _trees_kept_out_of_gc() -> Iterator[None]:
         gc.unfreeze()
 
 
-def _parse_and_freeze(source: Source) -> ParsedFile:
+def _parse_and_freeze(source: Source, build_args: Mapping[str, str]) -> ParsedFile:
     with gc_paused():  # parsing allocates in bursts; see syntax.gc_paused
-        parsed = parse_source(source)
+        parsed = parse_source(source, build_args)
     gc.freeze()
     return parsed
 

@@ -967,3 +967,42 @@ def test_examples_report_exactly_the_planted_mistakes() -> None:
             reported.add((match["path"], int(match["line"]), match["code"]))
     assert reported == planted
     assert completed.stdout.endswith("Found 8 problems (3 errors, 5 warnings) in 4 files.\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# Build arguments
+
+
+ARG_TAG_DOCKERFILE = "ARG TAG=latest\nFROM nginx:${TAG}\n"
+
+
+def test_build_arg_replaces_the_arg_default_in_from(project: Path, cli: Callable[..., Result]) -> None:
+    write(project, {"Dockerfile": ARG_TAG_DOCKERFILE})
+    assert "resolved to 'nginx:latest'" in cli("--select", "CL1001").out
+    assert cli("--select", "CL1001", "--build-arg", "TAG=1.27.3").code == 0
+
+
+def test_build_arg_without_value_comes_from_the_environment(
+    project: Path, cli: Callable[..., Result], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(project, {"Dockerfile": ARG_TAG_DOCKERFILE})
+    monkeypatch.setenv("TAG", "1.27.3")
+    assert cli("--select", "CL1001", "--build-arg", "TAG").code == 0
+    monkeypatch.delenv("TAG")
+    assert cli("--select", "CL1001", "--build-arg", "TAG").code == 1  # unset: the default applies
+
+
+def test_build_args_from_config_and_undeclared_names_are_ignored(project: Path, cli: Callable[..., Result]) -> None:
+    write(
+        project,
+        {
+            "Dockerfile": ARG_TAG_DOCKERFILE + "FROM alpine:${OTHER}\n",
+            ".containerlint.toml": '[build-args]\nTAG = "1.27.3"\n',
+        },
+    )
+    result = cli("--select", "CL1001", "--build-arg", "OTHER=latest")
+    # TAG comes from the config; OTHER is not a declared ARG, so `docker build` would not set it
+    # (applied, it would make alpine:latest); an unresolved image is not judged.
+    assert result.code == 0, result.out
+    write(project, {"Dockerfile": "ARG OTHER\n" + ARG_TAG_DOCKERFILE + "FROM alpine:${OTHER}\n"})
+    assert "resolved to 'alpine:latest'" in cli("--select", "CL1001", "--build-arg", "OTHER=latest").out

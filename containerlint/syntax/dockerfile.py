@@ -34,7 +34,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from containerlint.model import FILE_START, Position, Span
@@ -528,6 +528,9 @@ class Dockerfile:
     comments: list[Comment]
     escape: str
     syntax_issues: list[SyntaxIssue]
+    # ``--build-arg NAME=VALUE`` values the build is run with: they replace the defaults of the
+    # global ARGs they name (an ARG that is not declared is not set, as in ``docker build``).
+    build_args: Mapping[str, str] = field(default_factory=dict)
     _issues: list[SyntaxIssue] | None = field(default=None, repr=False)
     # (number of stages, first stage by index, first real stage by name), built on first use:
     # rules look stages up for every instruction, and a file can have thousands of stages.
@@ -547,7 +550,7 @@ class Dockerfile:
     @property
     def arg_defaults(self) -> dict[str, str | None]:
         """Global ARG defaults with earlier ARGs expanded; None when not known statically."""
-        return _global_arg_values(self.global_args, self.escape)
+        return _global_arg_values(self.global_args, self.escape, self.build_args)
 
     def directive(self, name: str) -> Directive | None:
         return next((d for d in self.directives if d.name == name.lower()), None)
@@ -594,10 +597,12 @@ class Dockerfile:
 # Entry point --------------------------------------------------------------------------------
 
 
-def parse_dockerfile(text: str) -> Dockerfile:
-    """Parse Dockerfile text. Never raises: problems are reported in ``issues``."""
+def parse_dockerfile(text: str, build_args: Mapping[str, str] | None = None) -> Dockerfile:
+    """Parse Dockerfile text. Never raises: problems are reported in ``issues``.
+
+    ``build_args`` are the ``--build-arg`` values of the build: global ARGs resolve to them."""
     try:
-        return _Parser(text).run()
+        return _Parser(text, build_args or {}).run()
     except Exception as error:  # a bug must not take the linter down; report it instead
         lines = _split_lines(text)
         issue = SyntaxIssue("syntax-error", FILE_START, f"internal parser error: {error!r}")
@@ -616,8 +621,9 @@ def _split_lines(text: str) -> list[str]:
 
 
 class _Parser:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, build_args: Mapping[str, str]) -> None:
         self.text = text
+        self.build_args = build_args
         self.lines = _split_lines(text)
         self.escape = "\\"
         self.issues: list[SyntaxIssue] = []
@@ -640,7 +646,7 @@ class _Parser:
                 index += 1
             else:
                 index = self.read_instruction(index)
-        stages, global_args = _assemble_stages(self.instructions, self.issues, self.escape)
+        stages, global_args = _assemble_stages(self.instructions, self.issues, self.escape, self.build_args)
         if not self.instructions:
             self.issues.append(SyntaxIssue("syntax-error", FILE_START, "no instructions found"))
         return Dockerfile(
@@ -653,6 +659,7 @@ class _Parser:
             comments=self.comments,
             escape=self.escape,
             syntax_issues=self.issues,
+            build_args=self.build_args,
         )
 
     def issue(self, span: Span, message: str) -> None:
@@ -1243,7 +1250,7 @@ def _read_exec_form(instruction: Instruction, offset: int, issues: list[SyntaxIs
 
 
 def _assemble_stages(
-    instructions: list[Instruction], issues: list[SyntaxIssue], escape: str
+    instructions: list[Instruction], issues: list[SyntaxIssue], escape: str, build_args: Mapping[str, str]
 ) -> tuple[list[Stage], list[KeyValue]]:
     stages: list[Stage] = []
     global_args: list[KeyValue] = []
@@ -1258,7 +1265,7 @@ def _assemble_stages(
     for instruction in instructions:
         if instruction.keyword == "FROM":
             if values is None:
-                values = _global_arg_values(global_args, escape)
+                values = _global_arg_values(global_args, escape, build_args)
             current = _new_stage(instruction, named, values, issues)
             stages.append(current)
             shell = final_shells.get(current.base_stage, default_shell)  # type: ignore[arg-type]
@@ -1337,11 +1344,16 @@ def _new_stage(
     return stage
 
 
-def _global_arg_values(global_args: list[KeyValue], escape: str) -> dict[str, str | None]:
-    """Name -> default value of the global ARGs (earlier ones expanded); None if unknown."""
+def _global_arg_values(
+    global_args: list[KeyValue], escape: str, build_args: Mapping[str, str] | None = None
+) -> dict[str, str | None]:
+    """Name -> value of the global ARGs: the build's ``--build-arg`` value, else the default
+    (earlier ARGs expanded); None if unknown."""
     values: dict[str, str | None] = {}
     for pair in global_args:
-        if pair.value is None:
+        if build_args and pair.key in build_args:
+            values[pair.key] = build_args[pair.key]
+        elif pair.value is None:
             values.setdefault(pair.key, None)
         else:
             values[pair.key] = _expand(pair.value, values, escape, quoted=False)
