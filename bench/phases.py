@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         per_rule: dict[str, float] = defaultdict(float)
         factory = engine._FindingFactory(options)
         with engine._trees_kept_out_of_gc():
-            parsed_files = [engine._parse_and_freeze(source) for source in sources]
+            parsed_files = [engine._parse_and_freeze(source, options.build_args) for source in sources]
             tick("parsing")
             # Rule by rule, as check_document does it (wrapping each rule's check in a timer).
             original = engine._run_check

@@ -86,6 +86,9 @@ def references(text: str, escape: str = "\\", *, quotes: bool = True, base: int 
     return expand(text, {}, escape, quotes=quotes, base=base).references
 
 
+_SPECIALS: dict[str, re.Pattern[str]] = {}
+
+
 class _Lexer:
     def __init__(self, text: str, env: Mapping[str, str], escape: str, quotes: bool, base: int) -> None:
         self.text = text
@@ -117,6 +120,10 @@ class _Lexer:
                 out.append(self.single_quoted())
             elif self.quotes and char == '"':
                 out.append(self.double_quoted(raw_escapes))
+            elif char != self.escape:
+                plain = self._plain_run(stop)  # the common case: copy up to the next special char
+                out.append(self.text[self.pos : plain])
+                self.pos = plain
             else:
                 self.pos += 1
                 if char == self.escape:
@@ -129,6 +136,15 @@ class _Lexer:
         if stop is not None:
             raise ExpansionError(f"missing {stop!r}")
         return "".join(out)
+
+    def _plain_run(self, stop: str | None) -> int:
+        """The index of the next character ``word`` must look at (or the end of the text)."""
+        specials = "$" + self.escape + ("'\"" if self.quotes else "") + (stop or "")
+        pattern = _SPECIALS.get(specials)
+        if pattern is None:
+            pattern = _SPECIALS[specials] = re.compile(f"[{re.escape(specials)}]")
+        found = pattern.search(self.text, self.pos + 1)
+        return found.start() if found else len(self.text)
 
     def single_quoted(self) -> str:
         self.pos += 1
@@ -280,6 +296,8 @@ def suggestion(name: str, options: Iterable[str]) -> str | None:
     for option in options:
         if option == name:
             return None
+        if abs(len(option) - len(name)) >= best_distance:
+            continue  # the distance is at least the difference in length: cannot be closer
         distance = _levenshtein(name, option)
         if distance < best_distance:
             best, best_distance = option, distance
