@@ -99,6 +99,15 @@ def _inline_ignore_pragmas(dockerfile: Dockerfile, ctx: Context) -> Iterator[Pro
         )
 
 
+UNKNOWN_SYNTAX = Rule(
+    code="CL0010",
+    name="unknown-syntax",
+    summary="An instruction or flag newer than containerlint knows; it is not checked",
+    severity=Severity.INFO,
+    tags=("meta",),
+)
+
+
 META_RULES = (
     SYNTAX_ERROR,
     UNPARSABLE_SHELL,
@@ -109,6 +118,7 @@ META_RULES = (
     SKIPPED_FILE,
     UNREADABLE_FILE,
     INLINE_IGNORE_PRAGMA,
+    UNKNOWN_SYNTAX,
 )
 
 # Findings of these rules cannot be silenced by inline comments: a broken file must not hide itself.

@@ -32,6 +32,7 @@ shell body (once, cached) and adds one ``unparsable-shell`` issue per body tree-
 from __future__ import annotations
 
 import bisect
+import difflib
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -913,12 +914,35 @@ def _build_instruction(text: str, base: int, source: SourceMap, escape: str, iss
         _escape=escape,
     )
     if instruction.keyword not in INSTRUCTIONS:
-        message = f"unknown instruction: {text[:keyword_end][:40]}"
-        issues.append(SyntaxIssue("syntax-error", instruction.keyword_span, message))
+        issues.append(_unknown_instruction(instruction, text[:keyword_end]))
         return instruction
     _read_flags(instruction)
+    _note_unknown_flags(instruction, issues)
     _ANALYSERS.get(instruction.keyword, _analyse_plain)(instruction, issues)
     return instruction
+
+
+def _unknown_instruction(instruction: Instruction, word: str) -> SyntaxIssue:
+    """A misspelt instruction is an error the builder stops at; any other unknown word may be
+    syntax newer than this parser (a future frontend's instruction): noted, not guessed at."""
+    if not instruction.keyword.isalpha():  # not a word at all: garbage, not newer syntax
+        return SyntaxIssue("syntax-error", instruction.keyword_span, f"unknown instruction: {word[:40]}")
+    close = difflib.get_close_matches(instruction.keyword, INSTRUCTIONS, n=1, cutoff=0.75)
+    if close:
+        message = f"unknown instruction: {word[:40]} (did you mean {close[0]}?)"
+        return SyntaxIssue("syntax-error", instruction.keyword_span, message)
+    message = f"unknown instruction {word[:40]!r}: newer than containerlint, or a typo; it is not checked"
+    return SyntaxIssue("unknown-syntax", instruction.keyword_span, message)
+
+
+def _note_unknown_flags(instruction: Instruction, issues: list[SyntaxIssue]) -> None:
+    known = KNOWN_FLAGS.get(instruction.keyword)
+    if known is None:
+        return
+    for flag in instruction.flags:
+        if flag.name not in known:
+            message = f"{instruction.keyword}: unknown flag --{flag.name}: newer than containerlint, or a typo"
+            issues.append(SyntaxIssue("unknown-syntax", flag.span, message))
 
 
 def _report(instruction: Instruction, issues: list[SyntaxIssue], message: str, span: Span) -> None:

@@ -219,10 +219,30 @@ def test_unknown_instructions_and_garbage_are_issues_and_parsing_goes_on():
     df = parse('FROM a\nFROBNICATE x\n"garbage line\nRUN echo ok\n')
     assert [i.keyword for i in df.instructions] == ["FROM", "FROBNICATE", '"GARBAGE', "RUN"]
     assert [(i.rule, i.span) for i in df.issues] == [
-        ("syntax-error", span(2, 1, 2, 11)),
-        ("syntax-error", span(3, 1, 3, 9)),
+        ("unknown-syntax", span(2, 1, 2, 11)),  # a word: maybe a newer frontend's instruction
+        ("syntax-error", span(3, 1, 3, 9)),  # not a word: garbage
     ]
     assert "unknown instruction" in df.issues[0].message
+
+
+def test_a_misspelt_instruction_is_an_error_with_a_suggestion():
+    df = parse("FROM a\nRUNN echo\nCOPPY a b\n")
+    assert [(i.rule, i.span.start.line) for i in df.issues] == [("syntax-error", 2), ("syntax-error", 3)]
+    assert "did you mean RUN?" in df.issues[0].message
+    assert "did you mean COPY?" in df.issues[1].message
+
+
+def test_unknown_flags_are_noted_where_they_are_and_known_ones_are_not():
+    df = parse(
+        "FROM --platform=linux/amd64 a\nRUN --frob=1 --mount=type=cache,target=/x --network=none echo\n"
+        "COPY --chmod=644 --link --newflag a b/\nHEALTHCHECK --interval=5s CMD true\n"
+    )
+    assert [(i.rule, i.span, i.message) for i in df.issues] == [
+        ("unknown-syntax", span(2, 5, 2, 13), "RUN: unknown flag --frob: newer than containerlint, or a typo"),
+        ("unknown-syntax", span(3, 25, 3, 34), "COPY: unknown flag --newflag: newer than containerlint, or a typo"),
+    ]
+    assert df.instructions[1].flags[0].name == "frob"  # still parsed, and the RUN body too
+    assert df.instructions[1].shell is not None
     assert df.instructions[3].shell is not None
 
 
