@@ -63,3 +63,25 @@ def test_message() -> None:
     [finding] = lint_text("FROM alpine:3.20 AS test\nFROM alpine:3.20\n", FileKind.DOCKERFILE, select=[CODE])
     assert "stage 'test' is not used by the final stage" in finding.message
     assert "--target test" in finding.message
+
+
+def test_a_stage_a_compose_service_builds_with_target_is_used(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from containerlint.engine import LintOptions, Source, lint_sources
+    from tests.helpers import builtin_ruleset
+
+    dockerfile = "FROM alpine:3.20 AS base\nFROM base AS dev\nFROM alpine:3.20 AS lint\nFROM alpine:3.20\n"
+    compose = "services:\n  app:\n    build:\n      context: ./app\n      target: dev\n"
+    (tmp_path / "app").mkdir()
+    (tmp_path / "app" / "Dockerfile").write_text(dockerfile)
+    (tmp_path / "compose.yaml").write_text(compose)
+    ruleset = builtin_ruleset()
+    options = LintOptions(rules=ruleset.select([CODE]), ruleset=ruleset)
+    sources = [
+        Source(str(tmp_path / "app" / "Dockerfile"), dockerfile, FileKind.DOCKERFILE),
+        Source(str(tmp_path / "compose.yaml"), compose, FileKind.COMPOSE),
+    ]
+    findings = [f for f in lint_sources(sources, options).findings if f.code == CODE]
+    # dev (and base, which dev builds on) are built by Compose; only lint stays unused.
+    assert [(f.path, f.span.start.line) for f in findings] == [(str(tmp_path / "app" / "Dockerfile"), 3)]
+    alone = lint_sources(sources[:1], options).findings
+    assert sorted(f.span.start.line for f in alone if f.code == CODE) == [1, 2, 3]

@@ -3,7 +3,8 @@
 A stage is used when the last stage reaches it through ``FROM <stage>``, ``COPY --from=<stage>``
 or ``RUN --mount=from=<stage>`` (by name or by index), directly or through other used stages.
 BuildKit skips unused stages in a plain build, so their instructions are dead code unless the
-stage is built on purpose with ``--target`` (tests, dev images, Compose ``target:``). When a
+stage is built on purpose with ``--target`` (tests, dev images). A stage a Compose service of the
+project builds with ``build: {target: ...}`` counts as used, with everything it uses. When a
 reference holds a variable (``COPY --from=${VARIANT}``) nothing is reported: any stage could be
 the one it names.
 """
@@ -11,12 +12,17 @@ the one it names.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from containerlint.builds import targets_by_dockerfile
+from containerlint.config import settings_of
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
 
 if TYPE_CHECKING:
+    from containerlint.project import ProjectIndex
     from containerlint.syntax.dockerfile import Dockerfile, Stage
 
 RULE = Rule(
@@ -62,14 +68,24 @@ def _references(dockerfile: Dockerfile, stage: Stage) -> set[int]:
     return used
 
 
-@RULE.check(FileKind.DOCKERFILE)
-def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
+@RULE.check_project(FileKind.DOCKERFILE)
+def check(index: ProjectIndex, ctx: Context) -> Iterator[Problem]:
+    # A project check: a Compose service's ``build.target`` makes its stage (and all it uses) used.
+    targets = targets_by_dockerfile(index, settings_of(ctx.settings))
+    for located in index.dockerfiles:
+        built = targets.get(Path(located.path).resolve(), set())
+        for problem in _unused(located.item, built):
+            yield replace(problem, path=located.path)
+
+
+def _unused(dockerfile: Dockerfile, targets: set[str]) -> Iterator[Problem]:
     stages = [stage for stage in dockerfile.stages if not stage.is_implicit]
     if len(stages) < 2:
         return
     by_index = {stage.index: stage for stage in stages}
-    reached = {stages[-1].index}
-    pending = [stages[-1]]
+    roots = [stages[-1], *(stage for stage in stages if stage.name in targets)]
+    reached = {stage.index for stage in roots}
+    pending = list(roots)
     try:
         while pending:
             for index in _references(dockerfile, pending.pop()):
