@@ -189,6 +189,17 @@ class Extends:
     node: Node
 
 
+@dataclass
+class SecurityOpt:
+    """A ``security_opt`` entry, ``key=value`` or the legacy ``key:value`` (Docker splits at the
+    first ``=``, else at the first ``:``): ``seccomp:unconfined`` is ("seccomp", "unconfined"),
+    ``label=type:spc_t`` is ("label", "type:spc_t"), ``no-new-privileges`` is (..., None)."""
+
+    key: str  # lower-cased
+    value: str | None
+    node: Scalar
+
+
 # ---------------------------------------------------------------------------------------------
 # Services
 
@@ -281,6 +292,10 @@ class Service:
     @cached_property
     def extends(self) -> Extends | None:
         return _extends(self.get("extends"))
+
+    @cached_property
+    def security_opt(self) -> list[SecurityOpt]:
+        return [parse_security_opt(item) for item in _scalars(self.get("security_opt"))]
 
 
 class ComposeFile:
@@ -622,6 +637,13 @@ def _dependencies(node: Node | None) -> list[Dependency]:
     return []
 
 
+def parse_security_opt(node: Scalar) -> SecurityOpt:
+    text = node.value.strip()
+    separator = "=" if "=" in text else ":"
+    key, found, value = text.partition(separator)
+    return SecurityOpt(key.strip().lower(), value.strip() if found else None, node)
+
+
 def _extends(node: Node | None) -> Extends | None:
     if isinstance(node, Scalar) and not node.is_null:
         return Extends(node.value, node, None, node)
@@ -664,6 +686,7 @@ class InterpolationResult:
     text: str | None
     unresolved: list[str] = field(default_factory=list)  # variables needed but not set
     errors: list[str] = field(default_factory=list)
+    required: list[str] = field(default_factory=list)  # of ``unresolved``: those a ``?`` form requires
 
     @property
     def ok(self) -> bool:
@@ -680,7 +703,8 @@ def interpolate(value: str, env: MappingABC[str, str]) -> InterpolationResult:
 
     ``$VAR``, ``${VAR}``, ``${VAR:-default}``, ``${VAR-default}``, ``${VAR:?error}``,
     ``${VAR?error}``, ``${VAR:+alt}``, ``${VAR+alt}``, nesting in the words (``${A:-${B:-x}}``),
-    and ``$$`` for a literal ``$``.
+    and ``$$`` for a literal ``$``. A ``$`` that starts none of these (``$5``, a final ``$``) stays
+    as it is, as in Compose; a ``${`` that is not one of the forms above is an error.
 
     An unset variable without a default is not replaced by "" (as Compose does, with a warning):
     it is listed in ``unresolved`` and ``text`` is None, so no rule guesses a value.
@@ -689,7 +713,7 @@ def interpolate(value: str, env: MappingABC[str, str]) -> InterpolationResult:
     text: str | None = interpolator.expand(value, 0)
     if interpolator.unresolved or interpolator.errors:
         text = None
-    return InterpolationResult(text, interpolator.unresolved, interpolator.errors)
+    return InterpolationResult(text, interpolator.unresolved, interpolator.errors, interpolator.required)
 
 
 class _Interpolator:
@@ -697,6 +721,7 @@ class _Interpolator:
         self.env = env
         self.unresolved: list[str] = []
         self.errors: list[str] = []
+        self.required: list[str] = []
 
     def expand(self, text: str, depth: int) -> str:
         if depth > _MAX_NESTING:
@@ -718,8 +743,7 @@ class _Interpolator:
         if following == "{":
             return self.braced(text, dollar, depth)
         name = _NAME.match(text, dollar + 1)
-        if name is None:
-            self.error(f"invalid interpolation format: {text[dollar:]!r}")
+        if name is None:  # Compose keeps a "$" that starts nothing ("costs $5", "a$") as it is
             return "$", dollar + 1
         return self.lookup(name.group()), name.end()
 
@@ -749,6 +773,8 @@ class _Interpolator:
             return value
         message = self.expand(word, depth + 1) or "required variable is missing a value"
         self.note_unresolved(variable)
+        if variable not in self.required:
+            self.required.append(variable)
         self.error(f"{variable}: {message}")
         return ""
 

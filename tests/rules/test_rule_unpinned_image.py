@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from containerlint.model import FileKind, Finding
-from tests.helpers import lint_text
+from tests.helpers import lint_text, lint_texts
 
 CODE = "CL1001"
 DIGEST = "sha256:0a399eb16751829e1af26fea27b20c3ec28d7ab1fb72182879dcae1cca21206a"
@@ -413,3 +414,24 @@ def test_kubernetes_objects_without_pod_spec_are_ignored() -> None:
           containers: [{name: c, image: nginx}]
         """
     assert unpinned(text, FileKind.KUBERNETES) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# Compose: judged on the project model (override files, .env, extends)
+
+
+def test_compose_image_is_judged_after_interpolation_with_the_project_env(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("CLT_WEB_TAG", raising=False)
+    (tmp_path / ".env").write_text("CLT_WEB_TAG=latest\n")
+    base = "services:\n  web:\n    image: nginx:${CLT_WEB_TAG:-1.27.3}\n"
+    override = "services:\n  worker:\n    image: busybox\n"
+    (tmp_path / "compose.override.yaml").write_text(override)
+    files = [(str(tmp_path / "compose.yaml"), base, FileKind.COMPOSE)]  # the override is read from disk
+    findings = [f for f in lint_texts(files, select=[CODE]) if f.code == CODE]
+    assert [(Path(f.path).name, f.span.start.line, f.span.start.column) for f in findings] == [
+        ("compose.override.yaml", 3, 12),
+        ("compose.yaml", 3, 12),
+    ]
+    assert "'nginx:${CLT_WEB_TAG:-1.27.3}' (resolved to 'nginx:latest')" in findings[1].message
+    monkeypatch.setenv("CLT_WEB_TAG", "1.27.3")  # the environment wins over .env
+    assert [f.path for f in lint_texts(files, select=[CODE]) if f.code == CODE] == [findings[0].path]

@@ -575,6 +575,9 @@ def test_looks_like_compose(text: str, expected: bool) -> None:
         ("${UNSET}", {}, None, ["UNSET"]),
         ("$A $A $B", {}, None, ["A", "B"]),
         ("${A:-}", {}, "", []),
+        ("$", {}, "$", []),  # a "$" that starts nothing stays, as in Compose
+        ("price: $5", {}, "price: $5", []),
+        ("$ x $-", {}, "$ x $-", []),
     ],
 )
 def test_interpolate(template: str, env: dict[str, str], text: str | None, unresolved: list[str]) -> None:
@@ -603,7 +606,7 @@ def test_interpolate_required_variables(template: str, env: dict[str, str], mess
     assert result.unresolved == ["A"]
 
 
-@pytest.mark.parametrize("template", ["$", "price: $5", "${", "${A", "${A%x}", "${1A}", "${}"])
+@pytest.mark.parametrize("template", ["${", "${A", "${A%x}", "${1A}", "${}", "${A=x}"])
 def test_interpolate_invalid_formats(template: str) -> None:
     result = interpolate(template, {"A": "x"})
     assert result.text is None
