@@ -120,7 +120,8 @@ _PLACEHOLDERS = re.compile(
 # Values of on/off settings (``MYSQL_RANDOM_ROOT_PASSWORD: "yes"``, ``ALLOW_EMPTY_PASSWORD=yes``):
 # the name mentions a secret, the value is a switch, not a secret.
 _SWITCH_VALUES = frozenset({"true", "false", "yes", "no", "on", "off", "y", "n", "0", "1"})
-_INTERPOLATION = re.compile(r"\$(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*)")
+# ``${VAR}``, ``$VAR``, and Kubernetes' ``$(VAR)`` reference to another env var of the container.
+_INTERPOLATION = re.compile(r"\$(\{[^}]*\}|[A-Za-z_][A-Za-z0-9_]*|\([A-Za-z_][A-Za-z0-9_]*\))")
 
 
 @dataclass(frozen=True)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
 from containerlint.model import FileKind, Finding
-from tests.helpers import lint_text
+from tests.helpers import lint_text, lint_texts
 
 CODE = "CL7001"
 
@@ -223,3 +224,51 @@ def test_wrong_shapes_are_tolerated() -> None:
         volumes: [data]
         """
     assert undefined(text) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# The merged project: override files and include (files on disk)
+
+
+def on_disk(tmp_path: Path, files: dict[str, str]) -> list[Finding]:
+    sources = []
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        if name.endswith(".yaml"):
+            sources.append((str(path), text, FileKind.COMPOSE))
+    return [f for f in lint_texts(sources, select=[CODE]) if f.code == CODE]
+
+
+def test_declared_in_the_base_used_in_the_override(tmp_path: Path) -> None:
+    base = "services:\n  db:\n    image: postgres:16\nvolumes:\n  dbdata:\nconfigs:\n  conf:\n    file: ./c\n"
+    override = "services:\n  db:\n    volumes: [dbdata:/data]\n    configs: [conf]\n"
+    assert on_disk(tmp_path, {"compose.yaml": base, "compose.override.yaml": override}) == []
+
+
+def test_undeclared_use_in_the_override_is_reported_in_the_override(tmp_path: Path) -> None:
+    base = "services:\n  db:\n    image: postgres:16\n    secrets: [known]\nsecrets:\n  known:\n    file: ./k\n"
+    override = "services:\n  db:\n    secrets: [unknown]\n"
+    [finding] = on_disk(tmp_path, {"compose.yaml": base, "compose.override.yaml": override})
+    assert (Path(finding.path).name, finding.span.start.line, finding.span.start.column) == (
+        "compose.override.yaml",
+        3,
+        15,
+    )
+    assert finding.message.startswith("service 'db' uses secret 'unknown'")
+
+
+def test_declared_only_in_the_override(tmp_path: Path) -> None:
+    base = "services:\n  db:\n    image: postgres:16\n    networks: [back]\n"
+    override = "networks:\n  back: {}\n"
+    assert on_disk(tmp_path, {"compose.yaml": base, "compose.override.yaml": override}) == []
+    # the base file alone is wrong
+    [finding] = on_disk(tmp_path / "alone", {"compose.yaml": base})
+    assert (finding.span.start.line, finding.span.start.column) == (4, 16)
+
+
+def test_declared_in_an_included_file(tmp_path: Path) -> None:
+    base = "include:\n  - infra/compose.yaml\nservices:\n  app:\n    image: acme/app:1\n    volumes: [shared:/s]\n"
+    infra = "services:\n  cache:\n    image: redis:7\nvolumes:\n  shared: {}\n"
+    assert on_disk(tmp_path, {"compose.yaml": base, "infra/compose.yaml": infra}) == []

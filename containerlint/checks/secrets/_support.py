@@ -1,5 +1,5 @@
-"""Which file names hold credentials: shared by CL5021 (COPY of such a file) and CL3704 (such a
-file left in the build context).
+"""Shared by the secrets rules. Which file names hold credentials: CL5021 (COPY of such a file)
+and CL3704 (such a file left in the build context). Values, env files and git: CL5001, CL5030-CL5034.
 
 Judged by the path alone, never by reading the file: a name such as ``id_rsa``, ``.env`` or
 ``.aws/credentials`` is reason enough not to ship the file in an image layer.
@@ -7,7 +7,18 @@ Judged by the path alone, never by reading the file: a name such as ``id_rsa``, 
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from containerlint.model import Position, Span
+from containerlint.syntax.yamlnodes import Scalar
+
+if TYPE_CHECKING:
+    from containerlint.compose_model import ComposeProject
 
 _SSH_KEYS = frozenset({"id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", "id_ecdsa_sk", "id_ed25519_sk", "identity"})
 # Files that are credentials by name, whatever folder they are in.
@@ -104,3 +115,89 @@ def _is_env_file(name: str) -> bool:
 
 def _folder_words(parts: list[str]) -> set[str]:
     return {word for part in parts[:-1] for word in _WORDS.findall(part.lower())}
+
+
+# ---------------------------------------------------------------------------------------------
+# Values judged by ``containerlint.secrets`` (CL5001, CL5030-CL5034)
+
+
+def describe(reason: str) -> str:
+    """How a message names what was found: "a secret", "a GitHub token", "an AWS access key id"."""
+    if reason == "name":
+        return "a secret"
+    article = "an" if reason.lower().startswith(("a", "e", "i", "o", "npm")) else "a"
+    return f"{article} {reason}"
+
+
+def written_text(project: ComposeProject, node: Scalar) -> str:
+    """A scalar's text as written, before interpolation: ``${DB_PASSWORD}`` filled in from the
+    environment or ``.env`` is not a value committed in the Compose file."""
+    raw = project.raw(node)
+    return node.value if raw is None else raw
+
+
+@dataclass(frozen=True)
+class EnvLine:
+    """One ``NAME=value`` line of an env file, with where the value is written."""
+
+    name: str
+    value: str
+    span: Span  # the value (without its quotes)
+
+
+_ENV_LINE = re.compile(r"^[ \t]*(?:export[ \t]+)?(?P<name>[A-Za-z_][\w.\-]*)[ \t]*[=:][ \t]*(?P<value>.*)$")
+
+
+def env_file_lines(text: str) -> list[EnvLine]:
+    """The assignments of an env file (Compose's format), as written: values are not expanded.
+    A quoted value that runs over several lines is cut at the end of its first line."""
+    found = []
+    for number, line in enumerate(text.removeprefix("\ufeff").splitlines(), start=1):
+        match = _ENV_LINE.match(line)
+        if match is None:
+            continue
+        raw = match.group("value").rstrip()
+        start = match.start("value")
+        if raw[:1] in ("'", '"'):
+            quote = raw[0]
+            close = raw.find(quote, 1)
+            value = raw[1:close] if close > 0 else raw[1:]
+            start += 1
+        else:
+            value = raw.split(" #", 1)[0].split("\t#", 1)[0].rstrip()
+        if not value:
+            continue
+        span = Span(Position(number, start + 1), Position(number, start + 1 + len(value)))
+        found.append(EnvLine(match.group("name"), value, span))
+    return found
+
+
+def git_tracked(path: Path) -> bool | None:
+    """Whether git tracks ``path``: True, False (in a work tree but untracked or ignored), or
+    None when it is not in a git work tree (or git is not installed)."""
+    key = os.path.abspath(path)
+    try:
+        result = subprocess.run(
+            ["git", "-C", str(Path(key).parent), "ls-files", "--error-unmatch", "--", Path(key).name],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        answer = None
+    else:
+        if result.returncode == 0:
+            answer = True
+        elif "not a git repository" in result.stderr.lower() or result.returncode == 128:
+            answer = None
+        else:
+            answer = False
+    return answer
+
+
+def services_phrase(services: list[str]) -> str:
+    """``service 'a'`` or ``services 'a', 'b'``."""
+    if len(services) == 1:
+        return f"service '{services[0]}'"
+    return "services " + ", ".join(f"'{name}'" for name in services)
