@@ -90,6 +90,11 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
     config = parser.add_argument_group("configuration")
     config.add_argument("--config", type=Path, help="read this config file instead of searching for one")
     config.add_argument("--isolated", action="store_true", help="ignore every config file")
+    config.add_argument(
+        "--kubernetes-version",
+        metavar="X.Y",
+        help="validate manifests against this Kubernetes version's schemas (default: kubernetes.version, else 1.35)",
+    )
     output = parser.add_argument_group("output")
     output.add_argument(
         "--format",
@@ -230,6 +235,8 @@ def _overrides(args: argparse.Namespace) -> dict[str, Any]:
         overrides["inline-ignores"] = False
     if args.no_gitignore:
         overrides["respect-gitignore"] = False
+    if getattr(args, "kubernetes_version", None):
+        overrides["kubernetes"] = {"version": args.kubernetes_version}
     if args.build_arg:
         overrides["build-args"] = args.build_arg
     return overrides
@@ -247,6 +254,7 @@ def _load_settings(args: argparse.Namespace, ruleset: RuleSet) -> Settings:
     try:
         settings = load_settings(start.resolve(), config_file=args.config, isolated=args.isolated, overrides=overrides)
         validate(settings, ruleset)
+        _check_kubernetes_version(settings)
     except ConfigError as error:
         raise UsageError(str(error)) from None
     except FileNotFoundError as error:
@@ -254,6 +262,22 @@ def _load_settings(args: argparse.Namespace, ruleset: RuleSet) -> Settings:
     if fail_never:
         settings = _with(settings, fail_on=None)
     return settings
+
+
+def _check_kubernetes_version(settings: Settings) -> None:
+    """A Kubernetes version without schemas is a configuration error, whatever rules run."""
+    from containerlint.config import ConfigError
+    from containerlint.kubeschema import UnknownKubernetesVersion, resolve_version
+
+    version = settings.kubernetes.version
+    if version is None:
+        return
+    try:
+        resolve_version(version)
+    except UnknownKubernetesVersion as error:
+        given = settings.cli_overrides.get("kubernetes")
+        where = "command line" if given else str(settings.config_path or "settings")
+        raise ConfigError(f"{where}: kubernetes.version: {error}") from None
 
 
 def _with(settings: Settings, **changes: Any) -> Settings:

@@ -59,6 +59,12 @@ spec:
       containers:
         - name: web
           image: nginx:1.27.3
+          securityContext:
+            runAsNonRoot: true
+            readOnlyRootFilesystem: true
+          resources:
+            requests: {cpu: 100m}
+            limits: {memory: 128Mi}
 ---
 apiVersion: v1
 kind: Service
@@ -75,7 +81,7 @@ MIXED_FINDINGS = {
     ("app/Dockerfile", 1, "CL1001"),
     ("compose.yaml", 5, "CL5001"),
     ("compose.yaml", 7, "CL7001"),
-    ("deploy/app.yaml", 24, "CL7002"),
+    ("deploy/app.yaml", 30, "CL7002"),
 }
 
 
@@ -331,7 +337,8 @@ def test_fail_on_with_a_warning_only_tree(
 def test_fail_on_with_an_info_only_tree(
     project: Path, cli: Callable[..., Result], threshold: str, expected: int
 ) -> None:
-    write(project, {"kustomization.yaml": "resources: []\n"})  # CL0007 skipped-file, info
+    # CL0007 skipped-file, info (a kustomization is rendered now, so a Helm template)
+    write(project, {"c/Chart.yaml": "apiVersion: v2\nname: c\n", "c/templates/d.yaml": "kind: {{ .Values.k }}\n"})
     result = cli("--fail-on", threshold)
     assert "CL0007 [info]" in result.out
     assert result.code == expected
@@ -367,7 +374,7 @@ def test_default_path_is_the_working_directory(mixed: Path, cli: Callable[..., R
 
 def test_several_paths(mixed: Path, cli: Callable[..., Result]) -> None:
     result = cli("--format", "json", "app", "deploy")
-    assert result.findings() == {("app/Dockerfile", 1, "CL1001"), ("deploy/app.yaml", 24, "CL7002")}
+    assert result.findings() == {("app/Dockerfile", 1, "CL1001"), ("deploy/app.yaml", 30, "CL7002")}
 
 
 def test_a_file_named_explicitly(mixed: Path, cli: Callable[..., Result]) -> None:
@@ -404,7 +411,7 @@ def test_exclude_flag(mixed: Path, cli: Callable[..., Result]) -> None:
     [
         (["--select", "CL1001"], {"CL1001"}),
         (["--select", "CL1"], {"CL1001"}),  # prefix
-        (["--select", "CL7"], {"CL7001", "CL7002"}),
+        (["--select", "CL7"], {"CL7001", "CL7002", "CL7016"}),  # a prefix also turns on CL7016 (off by default)
         (["--select", "unpinned-image"], {"CL1001"}),  # name
         (["--select", "supply-chain"], {"CL1001"}),  # tag
         (["--select", "hadolint:DL3007"], {"CL1001"}),  # alias
@@ -418,16 +425,23 @@ def test_exclude_flag(mixed: Path, cli: Callable[..., Result]) -> None:
         (["--ignore", "CL7"], {"CL1001", "CL5001"}),
         (["--ignore", "CL7", "--ignore", "unpinned-image"], {"CL5001"}),  # repeated flag adds
         (["--ignore", "hadolint:DL3006"], {"CL5001", "CL7001", "CL7002"}),
-        (["--select", "CL7", "--ignore", "CL7002"], {"CL7001"}),  # more specific wins
-        # ALL is every rule, the ones off by default included: CL3014 (missing-healthcheck) and
-        # CL2020 (missing-user) too.
-        (["--select", "ALL", "--ignore", "CL1,CL7"], {"CL2020", "CL3014", "CL5001"}),
-        (["--select", "ALL"], {"CL1001", "CL2020", "CL3014", "CL5001", "CL7001", "CL7002"}),
+        (["--select", "CL7", "--ignore", "CL7002,CL7016"], {"CL7001"}),  # more specific wins
     ],
 )
 def test_selection(mixed: Path, cli: Callable[..., Result], argv: list[str], expected: set[str]) -> None:
     result = cli("--format", "json", *argv)
     assert result.codes() == expected
+
+
+def test_select_all_includes_rules_that_are_off_by_default(mixed: Path, cli: Callable[..., Result]) -> None:
+    default = cli("--format", "json").codes()
+    everything = cli("--format", "json", "--select", "ALL").codes()
+    # Off by default, and found in the mixed tree once on: missing-user, missing-healthcheck,
+    # non-isolated-pod, sorted-keys.
+    assert default | {"CL2020", "CL3014", "CL7016", "CL4312"} <= everything
+    assert not {"CL2020", "CL3014", "CL7016", "CL4312"} & default
+    ignored = cli("--format", "json", "--select", "ALL", "--ignore", "CL1,CL7").codes()
+    assert ignored == {code for code in everything if not code.startswith(("CL1", "CL7"))}
 
 
 def test_all_enables_rules_that_are_off_by_default(
@@ -457,7 +471,7 @@ def test_dedicated_config_is_found_walking_up(mixed: Path, cli: Callable[..., Re
 
 
 def test_pyproject_table_is_found_walking_up(mixed: Path, cli: Callable[..., Result]) -> None:
-    write(mixed, {"pyproject.toml": '[project]\nname = "x"\n\n[tool.containerlint]\nselect = ["CL7"]\n'})
+    write(mixed, {"pyproject.toml": '[project]\nname = "x"\n\n[tool.containerlint]\nselect = ["CL700"]\n'})
     assert cli("--format", "json", ".").codes() == {"CL7001", "CL7002"}
     assert cli("--format", "json", "deploy").codes() == {"CL7002"}
 
@@ -479,7 +493,7 @@ def test_explicit_config_file(
     write(mixed, {".containerlint.toml": 'select = ["CL5001"]\n'})
     elsewhere = tmp_path_factory.mktemp("config")
     write(
-        elsewhere, {"strict.toml": 'select = ["CL7"]\n', "pyproject.toml": '[tool.containerlint]\nselect = ["CL1"]\n'}
+        elsewhere, {"strict.toml": 'select = ["CL700"]\n', "pyproject.toml": '[tool.containerlint]\nselect = ["CL1"]\n'}
     )
     assert cli("--format", "json", "--config", str(elsewhere / "strict.toml")).codes() == {"CL7001", "CL7002"}
     assert cli("--format", "json", "--config", str(elsewhere / "pyproject.toml")).codes() == {"CL1001"}
@@ -505,7 +519,7 @@ def test_isolated_does_not_even_read_a_broken_config(mixed: Path, cli: Callable[
 
 
 def test_command_line_overrides_config(mixed: Path, cli: Callable[..., Result]) -> None:
-    write(mixed, {".containerlint.toml": 'select = ["CL5", "CL7"]\nignore = ["CL7002"]\nfail-on = "error"\n'})
+    write(mixed, {".containerlint.toml": 'select = ["CL5", "CL700"]\nignore = ["CL7002"]\nfail-on = "error"\n'})
     assert cli("--format", "json").codes() == {"CL5001", "CL7001"}
     # select replaces the file's select
     assert cli("--format", "json", "--select", "CL1").codes() == {"CL1001"}
@@ -596,7 +610,7 @@ def test_stdin_with_a_kind(project: Path, cli: Callable[..., Result]) -> None:
 
 def test_stdin_yaml_name_is_classified_by_content(project: Path, cli: Callable[..., Result]) -> None:
     result = cli("-", "--stdin-filename", "k8s/app.yaml", "--format", "json", stdin=KUBERNETES)
-    assert result.findings() == {("k8s/app.yaml", 24, "CL7002")}
+    assert result.findings() == {("k8s/app.yaml", 30, "CL7002")}
 
 
 def test_stdin_without_name_or_kind(project: Path, cli: Callable[..., Result]) -> None:
@@ -1006,3 +1020,43 @@ def test_build_args_from_config_and_undeclared_names_are_ignored(project: Path, 
     assert result.code == 0, result.out
     write(project, {"Dockerfile": "ARG OTHER\n" + ARG_TAG_DOCKERFILE + "FROM alpine:${OTHER}\n"})
     assert "resolved to 'alpine:latest'" in cli("--select", "CL1001", "--build-arg", "OTHER=latest").out
+
+
+# ---------------------------------------------------------------------------------------------
+# --kubernetes-version
+
+HPA_V2BETA2 = """\
+apiVersion: autoscaling/v2beta2
+kind: HorizontalPodAutoscaler
+metadata: {name: web}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  minReplicas: 3
+  maxReplicas: 5
+"""
+
+
+def test_kubernetes_version_flag_selects_the_schemas(project: Path, cli: Callable[..., Result]) -> None:
+    write(project, {"hpa.yaml": HPA_V2BETA2, ".containerlint.toml": '[kubernetes]\nversion = "1.26"\n'})
+    select = ("--select", "CL8010,CL8011", "--format", "json")
+    assert cli(*select).findings() == {("hpa.yaml", 1, "CL8011")}  # the config's 1.26 removed it
+    assert cli(*select, "--kubernetes-version", "1.25").findings() == set()  # the flag wins
+    assert cli(*select, "--kubernetes-version", "v1.25.3").findings() == set()
+    result = cli(*select, "--kubernetes-version", "1.32")
+    assert "(target: Kubernetes 1.32)" in result.json()["findings"][0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("value", "needles"),
+    [
+        ("1.20", ["command line: kubernetes.version: no schemas for Kubernetes 1.20", "available versions: 1.25"]),
+        ("latest", ["kubernetes.version", 'expected a Kubernetes version like "1.31"']),
+    ],
+)
+def test_kubernetes_version_flag_errors(
+    project: Path, cli: Callable[..., Result], value: str, needles: list[str]
+) -> None:
+    write(project, {"hpa.yaml": HPA_V2BETA2})
+    result = cli("--kubernetes-version", value)
+    assert_usage_error(result.code, result.err, *needles)
+    assert result.out == ""
