@@ -30,6 +30,7 @@ __all__ = [
     "Container",
     "ContainerEnv",
     "ContainerPort",
+    "HostPathVolume",
     "KubeObject",
     "KubernetesFile",
     "Selector",
@@ -153,6 +154,19 @@ class Selector:
         """An empty selector selects everything (or nothing, depending on the kind)."""
         return not self.match_labels and not self.match_expressions
 
+    def matches(self, labels: dict[str, str]) -> bool:
+        """Whether a label set satisfies every matchLabels entry and matchExpressions requirement
+        (an empty selector matches everything)."""
+        wanted = self.match_labels.strings()
+        if any(labels.get(key) != value for key, value in wanted.items()):
+            return False
+        return all(requirement.matches(labels) for requirement in self.match_expressions)
+
+    @classmethod
+    def of(cls, node: Mapping) -> Selector:
+        """A LabelSelector mapping (``matchLabels`` / ``matchExpressions``) read as a Selector."""
+        return _label_selector(node)
+
 
 @dataclass
 class ContainerPort:
@@ -223,6 +237,10 @@ class Container:
     def volume_mounts(self) -> list[Mapping]:
         return _mappings(self.node.get("volumeMounts"))
 
+    def mounts_of(self, volume: str) -> list[Mapping]:
+        """The ``volumeMounts`` entries that mount the pod volume named ``volume``."""
+        return [mount for mount in self.volume_mounts if mount.get_str("name") == volume]
+
     def probe(self, kind: str) -> Mapping | None:
         """``livenessProbe``, ``readinessProbe`` or ``startupProbe`` (``kind`` is the field name)."""
         return self.node.get_mapping(kind)
@@ -244,6 +262,21 @@ class Container:
             )
             for item in _mappings(self.node.get("env"))
         ]
+
+
+@dataclass
+class HostPathVolume:
+    """A pod volume of type ``hostPath``: ``node`` is the volume entry, ``key`` the ``hostPath`` key,
+    ``path`` the ``hostPath.path`` scalar (None when missing or not a string)."""
+
+    name: str
+    node: Mapping
+    key: Node
+    path: Scalar | None
+
+    @property
+    def path_text(self) -> str | None:
+        return self.path.value if self.path is not None else None
 
 
 @dataclass
@@ -334,6 +367,14 @@ class KubeObject:
         return StringMap(metadata.get_mapping("labels") if metadata else None)
 
     @cached_property
+    def pod_template_annotations(self) -> StringMap:
+        """The annotations pods get: the template's, or a Pod's own."""
+        if self.kind == "Pod":
+            return self.annotations
+        metadata = self.pod_template.get_mapping("metadata") if self.pod_template else None
+        return StringMap(metadata.get_mapping("annotations") if metadata else None)
+
+    @cached_property
     def selector(self) -> Selector | None:
         """A workload's pod selector (``spec.selector``), None when absent or not a mapping."""
         if self.kind not in WORKLOAD_KINDS or self.kind == "Pod" or self.spec is None:
@@ -375,6 +416,17 @@ class KubeObject:
         if self.pod_spec is None:
             return {}
         return {name: item for item in _mappings(self.pod_spec.get("volumes")) if (name := item.get_str("name"))}
+
+    @cached_property
+    def host_path_volumes(self) -> list[HostPathVolume]:
+        """The pod's ``hostPath`` volumes, in order (a volume without a name is left out)."""
+        found = []
+        for name, volume in self.pod_volumes.items():
+            pair = volume.pair("hostPath")
+            if pair is None or not isinstance(pair.value, Mapping):
+                continue
+            found.append(HostPathVolume(name, volume, pair.key, pair.value.get_scalar("path")))
+        return found
 
     @cached_property
     def containers(self) -> list[Container]:
