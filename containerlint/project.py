@@ -1,28 +1,21 @@
 """The project index: every parsed file at once, for cross-file and cross-object rules.
 
-Built once per run. Lookups are hash maps, so a project rule costs about one pass over the files:
-Services find the pods they select through an index of ``(namespace, label, value)`` triples instead
-of comparing every Service with every workload.
+Built once per run. Lookups are hash maps, so a project rule costs about one pass over the files.
+The Kubernetes objects form a graph (``kubernetes_graph``, see ``containerlint.kubegraph``): Services
+find the pods they select through an index of ``(namespace, label, value)`` triples instead of
+comparing every Service with every workload.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from containerlint.kubegraph import DEFAULT_NAMESPACE, KubeGraph, Located
 from containerlint.model import FileKind
 
-DEFAULT_NAMESPACE = "default"
-
-
-@dataclass(frozen=True)
-class Located:
-    """A parsed object and the path of the file it came from."""
-
-    path: str
-    item: Any
+__all__ = ["DEFAULT_NAMESPACE", "Located", "ProjectIndex", "namespace_of", "template_labels"]
 
 
 class ProjectIndex:
@@ -31,6 +24,11 @@ class ProjectIndex:
 
     def _trees(self, kind: FileKind) -> list[Located]:
         return [Located(p.path, p.tree) for p in self._files if p.kind is kind]
+
+    @cached_property
+    def paths(self) -> list[str]:
+        """The paths of every linted file, whatever its kind."""
+        return [p.path for p in self._files]
 
     @cached_property
     def dockerfiles(self) -> list[Located]:
@@ -49,41 +47,21 @@ class ProjectIndex:
         return [Located(f.path, obj) for f in self.kubernetes_files for obj in f.item.objects]
 
     @cached_property
+    def kubernetes_graph(self) -> KubeGraph:
+        """Every linted Kubernetes object in one graph, built once (see ``containerlint.kubegraph``)."""
+        return KubeGraph(self.kubernetes_objects)
+
+    @property
     def pod_templates(self) -> list[Located]:
-        """Objects that create pods (workloads and bare Pods) and have template labels."""
-        return [o for o in self.kubernetes_objects if o.item.pod_spec is not None]
-
-    @cached_property
-    def _label_index(self) -> dict[tuple[str, str, str], set[int]]:
-        index: dict[tuple[str, str, str], set[int]] = {}
-        for number, located in enumerate(self.pod_templates):
-            namespace = namespace_of(located.item)
-            for key, value in template_labels(located.item).items():
-                index.setdefault((namespace, key, value), set()).add(number)
-        return index
-
-    @cached_property
-    def _namespaces_with_pods(self) -> dict[str, list[int]]:
-        found: dict[str, list[int]] = {}
-        for number, located in enumerate(self.pod_templates):
-            found.setdefault(namespace_of(located.item), []).append(number)
-        return found
+        """Objects that create pods (workloads and bare Pods)."""
+        return self.kubernetes_graph.pods.objects
 
     def pods_selected_by(self, namespace: str, selector: Mapping[str, str]) -> list[Located]:
         """Pod templates in ``namespace`` whose labels include every ``key: value`` of the selector."""
-        if not selector:
-            return [self.pod_templates[n] for n in self._namespaces_with_pods.get(namespace, [])]
-        matches: set[int] | None = None
-        for key, value in selector.items():
-            found = self._label_index.get((namespace, key, value), set())
-            matches = found if matches is None else matches & found
-            if not matches:
-                return []
-        return [self.pod_templates[n] for n in sorted(matches or ())]
+        return self.kubernetes_graph.pods.select_labels(namespace, selector)
 
     def objects_of_kind(self, *kinds: str) -> Iterator[Located]:
-        wanted = set(kinds)
-        return (o for o in self.kubernetes_objects if o.item.kind in wanted)
+        return iter(self.kubernetes_graph.of_kind(*kinds))
 
 
 def namespace_of(obj: Any) -> str:

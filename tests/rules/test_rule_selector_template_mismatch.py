@@ -71,8 +71,6 @@ def test_every_mismatching_entry_is_reported() -> None:
     ("selector", "labels"),
     [
         ("selector:\n  matchLabels: {app: api}\n", "{app: api, tier: web, version: v2}"),  # a subset is fine
-        ("selector:\n  matchLabels: {}\n", "{app: api}"),
-        ("selector: {}\n", "{app: api}"),
         ('selector:\n  matchLabels: {port: "8080"}\n', "{port: '8080'}"),
     ],
 )
@@ -183,8 +181,8 @@ def test_cronjob_job_template_selector() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        workload("", "{app: api}"),  # no selector: nothing to compare (schema validation's job)
-        workload("selector: app\n", "{app: api}"),  # not a mapping
+        workload("", "{app: api}", kind="Job", api="batch/v1"),  # a Job gets its selector generated
+        workload("selector: {}\n", "{app: api}", kind="Job", api="batch/v1"),
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  labels: {app: a}\n"
         "spec:\n  selector: {app: b}\n  containers: [{name: c, image: 'a:1'}]\n",  # a Pod has no selector
         "apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  selector: {app: nothing}\n",
@@ -204,3 +202,31 @@ def test_deployment_without_template_labels_reports_each_selector_entry() -> Non
 def test_operators_are_case_sensitive() -> None:
     text = workload("selector:\n  matchExpressions:\n    - {key: tier, operator: in, values: [web]}\n", LABELS)
     assert len(mismatches(text)) == 1
+
+
+@pytest.mark.parametrize("kind", ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"])
+@pytest.mark.parametrize(
+    ("selector", "needle"),
+    [
+        ("", "spec"),  # no selector: on the spec key
+        ("selector: {}\n", "{}"),  # an empty one: on the selector
+        ("selector:\n  matchLabels: {}\n", "matchLabels"),
+        ("selector: app\n", "selector"),  # not a mapping reads as absent: on its key
+    ],
+)
+def test_missing_or_empty_selector_is_reported(kind: str, selector: str, needle: str) -> None:
+    text = workload(selector, "{app: api}", kind=kind)
+    [finding] = mismatches(text)
+    assert span(finding)[:2] == where(text, needle)[:2]
+    assert finding.message == f"{kind} 'w' has no selector, so it cannot tell which pods are its own"
+
+
+def test_deployment_config_with_empty_map_selector() -> None:
+    text = workload("selector: {}\n", "{app: api}", kind="DeploymentConfig", api="apps.openshift.io/v1")
+    [finding] = mismatches(text)
+    assert "DeploymentConfig 'w' has no selector" in finding.message
+
+
+def test_replication_controller_without_selector_is_not_reported() -> None:
+    """The API defaults a ReplicationController's selector to its template labels."""
+    assert mismatches(workload("", "{app: api}", kind="ReplicationController", api="v1")) == []

@@ -85,17 +85,69 @@ def test_selector_must_be_a_subset_of_the_template_labels(selector: str, labels:
 @pytest.mark.parametrize(
     "spec",
     [
-        "ports: [{port: 80}]",  # no selector: endpoints managed by hand
-        "selector: {}",
-        "selector:",
         "type: ExternalName\n  externalName: db.example.com",
         # the API ignores the selector of an ExternalName Service
         "type: ExternalName\n  externalName: db.example.com\n  selector: {app: nothing}",
     ],
 )
-def test_services_that_select_nothing_on_purpose(spec: str) -> None:
+def test_external_name_services_are_never_reported(spec: str) -> None:
     text = f"apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  {spec}\n"
     assert dangling(("m.yaml", text)) == []
+
+
+@pytest.mark.parametrize(
+    ("spec", "position"),
+    [
+        ("ports: [{port: 80}]", (5, 1)),  # no selector: reported on the spec key
+        ("selector: {}", (6, 13)),  # an empty selector: on the selector
+        ("selector:\n  ports: [{port: 80}]", (6, 3)),  # a null selector: on its key
+    ],
+)
+def test_services_without_selector_are_reported(spec: str, position: tuple[int, int]) -> None:
+    text = f"apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  {spec}\n"
+    [finding] = dangling(("m.yaml", text))
+    assert (finding.span.start.line, finding.span.start.column) == position
+    assert finding.message.startswith("Service 's' has no selector")
+
+
+ENDPOINTS = "apiVersion: v1\nkind: Endpoints\nmetadata:\n  name: s{ns}\nsubsets: []\n"
+SLICE = (
+    "apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata:\n  name: s-abc{ns}\n"
+    "  labels: {{kubernetes.io/service-name: s}}\naddressType: IPv4\nendpoints: []\n"
+)
+SELECTORLESS = "apiVersion: v1\nkind: Service\nmetadata:\n  name: s{ns}\nspec:\n  ports: [{{port: 80}}]\n"
+
+
+@pytest.mark.parametrize(
+    ("endpoints", "service_ns", "endpoints_ns", "found"),
+    [
+        (ENDPOINTS, "", "", False),
+        (SLICE, "", "", False),
+        (ENDPOINTS, "\n  namespace: a", "\n  namespace: a", False),
+        (ENDPOINTS, "\n  namespace: a", "", True),  # endpoints of another namespace do not count
+        (SLICE, "", "\n  namespace: b", True),
+        (ENDPOINTS.replace("name: s", "name: other"), "", "", True),
+    ],
+)
+def test_selectorless_service_with_hand_made_endpoints(
+    endpoints: str, service_ns: str, endpoints_ns: str, found: bool
+) -> None:
+    files = (("svc.yaml", SELECTORLESS.format(ns=service_ns)), ("ep.yaml", endpoints.format(ns=endpoints_ns)))
+    assert bool(dangling(*files)) == found
+
+
+def test_ignored_labels_option() -> None:
+    text = stream(service(selector="{app: web, release: canary}"), deployment())
+    findings = lint_texts([("m.yaml", text, K8S)], select=[CODE], rule_options={CODE: {"ignored-labels": ["release"]}})
+    assert findings == []
+    assert len(dangling(("m.yaml", text))) == 1
+
+
+def test_workload_without_template_spec_still_counts() -> None:
+    """As in kube-linter: a Deployment whose template has labels but no spec still carries pods' labels."""
+    workload = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: w\nspec:\n  template:\n"
+    workload += "    metadata:\n      labels: {app: web}\n"
+    assert dangling(("m.yaml", stream(service(), workload))) == []
 
 
 POD_CREATORS = {
@@ -219,4 +271,4 @@ def test_compose_and_dockerfiles_in_the_project_do_not_disturb() -> None:
             ("svc.yaml", service(), K8S),
         ]
     )
-    assert [(f.path, f.code) for f in findings] == [("svc.yaml", CODE)]
+    assert [(f.path, f.code) for f in findings if f.code.startswith("CL7")] == [("svc.yaml", CODE)]
