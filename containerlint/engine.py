@@ -436,7 +436,12 @@ def lint_sources(sources: Iterable[Source], options: LintOptions) -> LintResult:
     factory = _FindingFactory(options)
     with _trees_kept_out_of_gc():
         parsed_files = [_parse_and_freeze(source, options.build_args) for source in sources]
-        return _lint_parsed(parsed_files, options, factory)
+        # Kustomizations are rendered: their objects are linted in place of the files they were
+        # built from, and the findings are moved back to those files (see containerlint.kustomize).
+        from containerlint.kustomize import expand_kustomizations
+
+        kustomized = expand_kustomizations(parsed_files)
+        return _lint_parsed(kustomized.parsed_files, options, factory, kustomized)
 
 
 @contextlib.contextmanager
@@ -460,18 +465,29 @@ def _parse_and_freeze(source: Source, build_args: Mapping[str, str]) -> ParsedFi
     return parsed
 
 
-def _lint_parsed(parsed_files: list[ParsedFile], options: LintOptions, factory: _FindingFactory) -> LintResult:
+def _lint_parsed(
+    parsed_files: list[ParsedFile], options: LintOptions, factory: _FindingFactory, kustomized: Any = None
+) -> LintResult:
     by_path: dict[str, list[Finding]] = {}
     linted = [p for p in parsed_files if p.kind is not None or p.issues]
-    for parsed in linted:
+    # Kustomize: the files a rendered kustomization was built from get the rules about how a file
+    # is written (style), the rendered objects all the others; project checks see only the latter.
+    checked = linted + (kustomized.source_files if kustomized is not None else [])
+    for parsed in checked:
         own = options.for_path(parsed.path)
+        if kustomized is not None:
+            own = kustomized.options_for(parsed.path, own)
         own_factory = factory if own is options else _FindingFactory(own)
         by_path.setdefault(parsed.path, []).extend(check_document(parsed, own, own_factory))
     for finding in check_project(linted, options, factory):
         refitted = _refit(finding, options.for_path(finding.path), options)
         if refitted is not None:
             by_path.setdefault(finding.path, []).append(refitted)
+    if kustomized is not None:  # findings on rendered kustomize output go to their source files
+        by_path = kustomized.relocate(by_path)
     parsed_by_path = {p.path: p for p in linted}
+    if kustomized is not None:  # the files a kustomization was built from: not linted, but suppressions apply
+        parsed_by_path.update({p.path: p for p in kustomized.context_files if p.path not in parsed_by_path})
     findings: list[Finding] = []
     for path, path_findings in by_path.items():
         own = options.for_path(path)
