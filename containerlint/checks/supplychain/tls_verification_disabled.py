@@ -40,7 +40,6 @@ RULE = Rule(
         "checkov:CKV2_DOCKER_14",
         "checkov:CKV2_DOCKER_15",
         "checkov:CKV2_DOCKER_16",
-        "checkov:CKV2_DOCKER_18",
     ),
     tags=("dockerfile", "supply-chain", "security"),
 )
@@ -67,7 +66,7 @@ VARIABLES: dict[str, _Variable] = {
     "NPM_CONFIG_STRICT_SSL": _Variable(lambda value: value.strip().lower() in _FALSE, "checkov:CKV2_DOCKER_12"),
     "YARN_ENABLE_STRICT_SSL": _Variable(lambda value: value.strip().lower() in _FALSE, None),
     "PIP_TRUSTED_HOST": _Variable(lambda value: bool(value.strip()), "checkov:CKV2_DOCKER_16"),
-    "GOINSECURE": _Variable(lambda value: bool(value.strip()), "checkov:CKV2_DOCKER_18"),
+    "GOINSECURE": _Variable(lambda value: bool(value.strip()), None),  # checkov has no check for it
 }
 _PIP = re.compile(r"^pip[0-9.]*$")
 _PYTHON = re.compile(r"^python[0-9.]*$")
