@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from containerlint.compose_model import ComposeProject
@@ -408,13 +408,16 @@ def dockerfile_at(index: ProjectIndex, path: Path) -> tuple[str, Dockerfile] | N
     """(display path, parsed tree) of the Dockerfile at ``path``: the linted one, else the file on
     disk parsed once per run (None when there is no such file)."""
     cache: dict[str, tuple[str, Dockerfile] | None] = index.__dict__.setdefault("_dockerfiles_at", {})
-    if not cache:
-        for located in index.dockerfiles:
-            cache.setdefault(_normal(located.path), (located.path, located.item))
-        cache[""] = None  # marks the cache as filled
+    linted: dict[str, Any] = index.__dict__.setdefault("_linted_dockerfiles", {})
+    if not linted:  # by normalised path; a tree is parsed only when asked for (engine.DeferredFile)
+        for display, parsed in index.dockerfiles_by_path.items():
+            linted.setdefault(_normal(display), parsed)
+        linted[""] = None  # marks the map as filled
     key = _normal(path)
     if key not in cache:
-        cache[key] = _read_dockerfile(path)
+        parsed = linted.get(key)
+        tree = parsed.tree if parsed is not None else None
+        cache[key] = (parsed.path, tree) if parsed is not None and tree is not None else _read_dockerfile(path)
     return cache[key]
 
 

@@ -7,6 +7,7 @@ or plugin error (one line on stderr, never a traceback).
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from collections.abc import Sequence
@@ -86,6 +87,14 @@ def _add_check_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="NAME=VALUE",
         help="a build argument, as for docker build: Dockerfiles resolve their global ARGs (and FROM) with it",
+    )
+    files.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes to use (default 0: one per CPU; 1: everything in this process)",
     )
     config = parser.add_argument_group("configuration")
     config.add_argument("--config", type=Path, help="read this config file instead of searching for one")
@@ -301,6 +310,11 @@ def _cmd_check(args: argparse.Namespace, stdin: TextIO, out: TextIO) -> int:
     sources = _sources(args, settings, stdin, detect_kind)
     if settings.config_path is None and not args.isolated:
         options = _with_hadolint_config(options, sources, ruleset)
+    if args.jobs < 0:
+        raise UsageError(f"--jobs must be 0 (one per CPU) or more, not {args.jobs}")
+    from containerlint.parallel import default_jobs
+
+    options = dataclasses.replace(options, jobs=args.jobs or default_jobs())
     result = lint_sources(sources, options)
     _write_reports(targets, reporters, result, options, sources, args, out)
     return _exit_code(result, options)

@@ -49,6 +49,36 @@ class ParsedFile:
         return self.source.path
 
 
+class DeferredFile:
+    """A file whose per-file work runs in a child process (see ``lint_sources``).
+
+    Project checks may still need its tree (a Dockerfile a Compose service builds): it is parsed
+    here on first use only, so a run that never asks pays nothing twice."""
+
+    def __init__(self, source: Source, build_args: Mapping[str, str]) -> None:
+        self.source = source
+        self.kind = source.kind
+        self._build_args = build_args
+        self._parsed: ParsedFile | None = None
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def _parse(self) -> ParsedFile:
+        if self._parsed is None:
+            self._parsed = _parse_and_freeze(self.source, self._build_args)
+        return self._parsed
+
+    @property
+    def tree(self) -> Any:
+        return self._parse().tree
+
+    @property
+    def issues(self) -> list[SyntaxIssue]:
+        return self._parse().issues
+
+
 @dataclass(frozen=True)
 class LintOptions:
     """What the engine needs from the settings (the CLI builds it from config and flags)."""
@@ -67,6 +97,9 @@ class LintOptions:
     adjust: Callable[[Finding], Finding | None] | None = None
     # ``--build-arg`` values: Dockerfiles resolve their global ARGs (and so FROM) with them.
     build_args: Mapping[str, str] = field(default_factory=dict)
+    # Processes to use: with 2 or more, Dockerfiles are parsed and checked in a forked child while
+    # this process does the YAML (containerlint.parallel). 1 keeps everything in this process.
+    jobs: int = 1
 
     def for_path(self, path: str) -> LintOptions:
         return self.file_options.get(path, self)
@@ -390,10 +423,14 @@ def _annotations(obj: Any) -> Any:
     return ObjectAnnotations(obj.span.start.line, obj.span.end.line, values)
 
 
-def suppress(parsed: ParsedFile | None, path: str, findings: list[Finding], options: LintOptions) -> list[Finding]:
+def suppress(
+    parsed: Any, path: str, findings: list[Finding], options: LintOptions, directives: list[Any] | None = None
+) -> list[Finding]:
+    """Apply a file's suppressions; ``directives`` when they were already read (by a worker)."""
     from containerlint import suppress as suppression
 
-    directives = directives_for(parsed) if parsed is not None else []
+    if directives is None:
+        directives = directives_for(parsed) if parsed is not None else []
     factory = _FindingFactory(options)
     enabled = {rule.name for rule in options.rules}
 
@@ -434,14 +471,65 @@ def _relative_to_root(parsed: ParsedFile | None, options: LintOptions) -> str | 
 
 def lint_sources(sources: Iterable[Source], options: LintOptions) -> LintResult:
     factory = _FindingFactory(options)
+    sources = list(sources)
     with _trees_kept_out_of_gc():
-        parsed_files = [_parse_and_freeze(source, options.build_args) for source in sources]
+        # Dockerfiles need nothing from the other files for their own checks: with a second
+        # process they are parsed and checked there while this one does the YAML.
+        offloaded = _dockerfiles_to_offload(sources, options)
+        worker = _DocumentWorker(offloaded, options) if offloaded else None
+        kept = [source for source in sources if worker is None or source.path not in worker.paths]
+        parsed_files: list[Any] = [_parse_and_freeze(source, options.build_args) for source in kept]
+        parsed_files += [DeferredFile(source, options.build_args) for source in offloaded]
         # Kustomizations are rendered: their objects are linted in place of the files they were
         # built from, and the findings are moved back to those files (see containerlint.kustomize).
         from containerlint.kustomize import expand_kustomizations
 
         kustomized = expand_kustomizations(parsed_files)
-        return _lint_parsed(kustomized.parsed_files, options, factory, kustomized)
+        return _lint_parsed(kustomized.parsed_files, options, factory, kustomized, worker)
+
+
+def _dockerfiles_to_offload(sources: list[Source], options: LintOptions) -> list[Source]:
+    from containerlint import parallel
+
+    if options.jobs < 2 or not parallel.can_fork():
+        return []
+    if any(FileKind.DOCKERFILE in kinds for rule in options.rules for kinds, _ in rule.project_checks):
+        return []  # a project check reads every Dockerfile (unused-stage, ShellCheck): parse them here
+    dockerfiles = [s for s in sources if s.kind is FileKind.DOCKERFILE and s.text is not None and not s.skip_reason]
+    if len(dockerfiles) < parallel.MIN_FILES:
+        return []
+    if len(dockerfiles) == len(sources):  # only Dockerfiles: split them between the two processes
+        return dockerfiles[len(dockerfiles) // 2 :]
+    return dockerfiles
+
+
+class _DocumentWorker:
+    """Per-file checks and suppression directives of some Dockerfiles, in a forked child."""
+
+    def __init__(self, sources: list[Source], options: LintOptions) -> None:
+        from containerlint.parallel import Forked
+
+        self.sources = sources
+        self.paths = {source.path for source in sources}
+        self._options = options
+        self._child: Any = Forked(lambda: [_document_work(s, options) for s in sources])
+
+    def results(self) -> dict[str, tuple[list[Finding], list[Any]]]:
+        """Path -> (per-file findings, suppression directives); done here if the child failed."""
+        from containerlint.parallel import ChildFailed
+
+        try:
+            done = self._child.result()
+        except ChildFailed:
+            done = [_document_work(source, self._options) for source in self.sources]
+        return {path: (findings, directives) for path, findings, directives in done}
+
+
+def _document_work(source: Source, options: LintOptions) -> tuple[str, list[Finding], list[Any]]:
+    parsed = _parse_and_freeze(source, options.build_args)
+    own = options.for_path(parsed.path)
+    factory = _FindingFactory(own)
+    return parsed.path, check_document(parsed, own, factory), directives_for(parsed)
 
 
 @contextlib.contextmanager
@@ -466,7 +554,11 @@ def _parse_and_freeze(source: Source, build_args: Mapping[str, str]) -> ParsedFi
 
 
 def _lint_parsed(
-    parsed_files: list[ParsedFile], options: LintOptions, factory: _FindingFactory, kustomized: Any = None
+    parsed_files: list[Any],
+    options: LintOptions,
+    factory: _FindingFactory,
+    kustomized: Any = None,
+    worker: _DocumentWorker | None = None,
 ) -> LintResult:
     by_path: dict[str, list[Finding]] = {}
     linted = [p for p in parsed_files if p.kind is not None or p.issues]
@@ -474,6 +566,8 @@ def _lint_parsed(
     # is written (style), the rendered objects all the others; project checks see only the latter.
     checked = linted + (kustomized.source_files if kustomized is not None else [])
     for parsed in checked:
+        if isinstance(parsed, DeferredFile):
+            continue  # checked by the worker
         own = options.for_path(parsed.path)
         if kustomized is not None:
             own = kustomized.options_for(parsed.path, own)
@@ -483,6 +577,11 @@ def _lint_parsed(
         refitted = _refit(finding, options.for_path(finding.path), options)
         if refitted is not None:
             by_path.setdefault(finding.path, []).append(refitted)
+    directives: dict[str, list[Any]] = {}
+    if worker is not None:
+        for path, (own_findings, own_directives) in worker.results().items():
+            by_path[path] = own_findings + by_path.get(path, [])
+            directives[path] = own_directives
     if kustomized is not None:  # findings on rendered kustomize output go to their source files
         by_path = kustomized.relocate(by_path)
     parsed_by_path = {p.path: p for p in linted}
@@ -493,7 +592,7 @@ def _lint_parsed(
         own = options.for_path(path)
         if own.adjust is not None:
             path_findings = [f for f in map(own.adjust, path_findings) if f is not None]
-        findings.extend(suppress(parsed_by_path.get(path), path, path_findings, own))
+        findings.extend(suppress(parsed_by_path.get(path), path, path_findings, own, directives.get(path)))
     findings.sort(key=Finding.sort_key)
     return LintResult(
         findings=findings,

@@ -20,15 +20,22 @@ __all__ = ["DEFAULT_NAMESPACE", "Located", "ProjectIndex", "namespace_of", "temp
 
 class ProjectIndex:
     def __init__(self, parsed_files: Sequence[Any]) -> None:
-        self._files = [p for p in parsed_files if p.tree is not None]
+        # A file's tree is only asked for when a rule needs that kind: a Dockerfile checked in a
+        # worker process (engine.DeferredFile) is parsed here only if a project check reads it.
+        self._files = [p for p in parsed_files if p.kind is not None]
 
     def _trees(self, kind: FileKind) -> list[Located]:
-        return [Located(p.path, p.tree) for p in self._files if p.kind is kind]
+        return [Located(p.path, tree) for p in self._files if p.kind is kind and (tree := p.tree) is not None]
 
     @cached_property
     def paths(self) -> list[str]:
         """The paths of every linted file, whatever its kind."""
         return [p.path for p in self._files]
+
+    @cached_property
+    def dockerfiles_by_path(self) -> dict[str, Any]:
+        """Display path -> the parsed file (its ``tree`` is parsed on first use)."""
+        return {p.path: p for p in self._files if p.kind is FileKind.DOCKERFILE}
 
     @cached_property
     def dockerfiles(self) -> list[Located]:

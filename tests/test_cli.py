@@ -1060,3 +1060,12 @@ def test_kubernetes_version_flag_errors(
     result = cli("--kubernetes-version", value)
     assert_usage_error(result.code, result.err, *needles)
     assert result.out == ""
+
+
+def test_jobs_option(project: Path, cli: Callable[..., Result]) -> None:
+    write(project, {f"d{n}/Dockerfile": UNPINNED_DOCKERFILE for n in range(30)})
+    one, auto = cli("--format", "json", "-j", "1"), cli("--format", "json")
+    assert one.code == auto.code == 1
+    assert one.json()["findings"] == auto.json()["findings"] and len(one.json()["findings"]) == 30
+    bad = cli("--jobs", "-1")
+    assert bad.code == 2 and "--jobs" in bad.err
