@@ -525,6 +525,67 @@ class _DocumentWorker:
         return {path: (findings, directives) for path, findings, directives in done}
 
 
+def _check_one(parsed: ParsedFile, options: LintOptions, factory: _FindingFactory, kustomized: Any) -> list[Finding]:
+    """The per-file checks of one parsed file, with the options that apply to it."""
+    own = options.for_path(parsed.path)
+    if kustomized is not None:
+        own = kustomized.options_for(parsed.path, own)
+    return check_document(parsed, own, factory if own is options else _FindingFactory(own))
+
+
+class _ParsedFilesWorker:
+    """Per-file checks and suppression directives of already parsed files, in a forked child."""
+
+    def __init__(self, files: list[ParsedFile], work: Any) -> None:
+        from containerlint.parallel import Forked
+
+        self.files = files
+        self.paths = {parsed.path for parsed in files}
+        self._work = work
+        self._child: Any = Forked(work)
+
+    @classmethod
+    def start(
+        cls, checked: list[ParsedFile], options: LintOptions, factory: _FindingFactory, kustomized: Any
+    ) -> _ParsedFilesWorker | None:
+        from containerlint import parallel
+
+        if options.jobs < 2 or len(checked) < parallel.MIN_FILES or not parallel.can_fork():
+            return None
+        # Whole paths go to one side (a kustomize source file can be listed twice); the second
+        # half of the files by size, which is close enough to half of the work.
+        by_path: dict[str, list[ParsedFile]] = {}
+        for parsed in checked:
+            by_path.setdefault(parsed.path, []).append(parsed)
+        sizes = {path: sum(len(p.source.text or "") for p in group) for path, group in by_path.items()}
+        half, running, offloaded = sum(sizes.values()) / 2, 0, []
+        for path in by_path:
+            running += sizes[path]
+            if running > half:
+                offloaded.extend(by_path[path])
+        if not offloaded:
+            return None
+
+        def work() -> list[tuple[str, list[Finding], list[Any]]]:
+            done: dict[str, list[Finding]] = {}
+            for parsed in offloaded:
+                done.setdefault(parsed.path, []).extend(_check_one(parsed, options, factory, kustomized))
+            first = {parsed.path: parsed for parsed in reversed(offloaded)}
+            return [(path, findings, directives_for(first[path])) for path, findings in done.items()]
+
+        return cls(offloaded, work)
+
+    def results(self) -> dict[str, tuple[list[Finding], list[Any]]]:
+        """Path -> (per-file findings, suppression directives); done here if the child failed."""
+        from containerlint.parallel import ChildFailed
+
+        try:
+            done = self._child.result()
+        except ChildFailed:
+            done = self._work()
+        return {path: (findings, directives) for path, findings, directives in done}
+
+
 def _document_work(source: Source, options: LintOptions) -> tuple[str, list[Finding], list[Any]]:
     parsed = _parse_and_freeze(source, options.build_args)
     own = options.for_path(parsed.path)
@@ -565,21 +626,20 @@ def _lint_parsed(
     # Kustomize: the files a rendered kustomization was built from get the rules about how a file
     # is written (style), the rendered objects all the others; project checks see only the latter.
     checked = linted + (kustomized.source_files if kustomized is not None else [])
+    checked = [p for p in checked if not isinstance(p, DeferredFile)]  # the Dockerfile worker checks those
+    # With a second process, half of the parsed YAML files get their per-file checks in a child
+    # forked now, which shares the parsed trees with this process; project checks run here meanwhile.
+    yaml_worker = _ParsedFilesWorker.start(checked, options, factory, kustomized)
     for parsed in checked:
-        if isinstance(parsed, DeferredFile):
-            continue  # checked by the worker
-        own = options.for_path(parsed.path)
-        if kustomized is not None:
-            own = kustomized.options_for(parsed.path, own)
-        own_factory = factory if own is options else _FindingFactory(own)
-        by_path.setdefault(parsed.path, []).extend(check_document(parsed, own, own_factory))
+        if yaml_worker is None or parsed.path not in yaml_worker.paths:
+            by_path.setdefault(parsed.path, []).extend(_check_one(parsed, options, factory, kustomized))
     for finding in check_project(linted, options, factory):
         refitted = _refit(finding, options.for_path(finding.path), options)
         if refitted is not None:
             by_path.setdefault(finding.path, []).append(refitted)
     directives: dict[str, list[Any]] = {}
-    if worker is not None:
-        for path, (own_findings, own_directives) in worker.results().items():
+    for found in (worker.results() if worker else {}, yaml_worker.results() if yaml_worker else {}):
+        for path, (own_findings, own_directives) in found.items():
             by_path[path] = own_findings + by_path.get(path, [])
             directives[path] = own_directives
     if kustomized is not None:  # findings on rendered kustomize output go to their source files

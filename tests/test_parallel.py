@@ -108,4 +108,43 @@ def test_small_runs_stay_in_one_process(tmp_path: Path, monkeypatch: pytest.Monk
         raise AssertionError("forked for a small run")
 
     monkeypatch.setattr(parallel.Forked, "__init__", no_fork)
-    assert run(sources(tmp_path, parallel.MIN_FILES - 1), 2).files_checked == parallel.MIN_FILES + 1
+    small = sources(tmp_path, parallel.MIN_FILES - 3)  # with the Compose file and the manifest: one short
+    assert run(small, 2).files_checked == parallel.MIN_FILES - 1
+
+
+MANIFESTS = [
+    "apiVersion: v1\nkind: Service\nmetadata: {{name: s{n}}}  # containerlint: ignore=CL2030\n"
+    "spec:\n  selector: {{app: nothing{n}}}\n"
+    "  ports: [{{port: 80}}]\n",
+    "# containerlint: ignore-file=CL1001\napiVersion: v1\nkind: Pod\nmetadata: {{name: p{n}}}\n"
+    "spec:\n  containers:\n    - {{name: c, image: nginx, ports: [{{containerPort: 22}}]}}\n",
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d{n}\n  annotations:\n"
+    "    ignore-check.kube-linter.io/latest-tag: ok\nspec:\n  selector: {{matchLabels: {{app: d{n}}}}}\n"
+    "  template:\n    metadata: {{labels: {{app: d{n}}}}}\n    spec:\n      containers:\n"
+    "        - {{name: c, image: 'nginx:latest', unknownField: 1}}\n",
+]
+
+
+def test_yaml_files_checked_in_a_child_match_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    forks: list[object] = []
+    original = parallel.Forked.__init__
+
+    def counting(self: parallel.Forked[object], work: object) -> None:
+        forks.append(work)
+        original(self, work)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(parallel.Forked, "__init__", counting)
+    files = []
+    for number in range(36):
+        text = MANIFESTS[number % len(MANIFESTS)].format(n=number)
+        (tmp_path / f"m{number}.yaml").write_text(text)
+        files.append(Source(str(tmp_path / f"m{number}.yaml"), text, FileKind.KUBERNETES, explicit=True))
+    alone = run(files, 1)
+    assert not forks
+    shared = run(files, 2)
+    assert len(forks) == 1  # no Dockerfiles: the one child checks half of the manifests
+    assert keys(shared) == keys(alone)
+    codes = {f.code for f in alone.findings}
+    # per-file rules, schema errors, a project check, suppressed findings and unused suppressions
+    assert {"CL6011", "CL8010", "CL7002", "CL0005"} <= codes
+    assert any(f.suppressed for f in alone.findings)

@@ -5,6 +5,8 @@ profiles enable them, and the dependencies between services (the Dockerfile a se
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -98,3 +100,19 @@ def _scalar_items(node: Node | None) -> list[Scalar]:
     if not isinstance(node, Sequence):
         return []
     return [item for item in node.items if isinstance(item, Scalar) and not item.is_null]
+
+
+def active_edges(index: ProjectIndex, ctx: Context) -> Iterator[tuple[ComposeProject, dict[str, Service], Edge]]:
+    """(project, the services it defines by name, edge) for every reference a service makes, over
+    the services the active profiles enable in every Compose project (the edge's ``service``)."""
+    for project in projects(index, ctx):
+        defined = services_by_name(project)
+        for service in project.services_for_profiles():
+            for edge in edges(service):
+                yield project, defined, edge
+
+
+def did_you_mean(name: str, defined: Iterable[str]) -> str | None:
+    """A "did you mean 'x'?" hint naming the defined service closest to ``name``, or None."""
+    close = difflib.get_close_matches(name, list(defined), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from containerlint.builds import built_stage
-from containerlint.checks.compose._references import edges, projects, services_by_name
+from containerlint.checks.compose._references import active_edges
 from containerlint.compose_model import ComposeProject
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.project import ProjectIndex
@@ -27,21 +27,18 @@ RULE = Rule(
 
 @RULE.check_project(FileKind.COMPOSE)
 def check_project(index: ProjectIndex, ctx: Context) -> Iterator[Problem]:
-    for project in projects(index, ctx):
-        defined = services_by_name(project)
-        for service in project.services_for_profiles():
-            for edge in edges(service):
-                if edge.via != "depends_on" or edge.condition != "service_healthy":
-                    continue
-                dependency = defined.get(edge.target)
-                if dependency is None or has_healthcheck(index, project, dependency):
-                    continue
-                yield project.problem(
-                    edge.node,
-                    f"service '{service.name}' waits for '{edge.target}' to be healthy, but '{edge.target}' "
-                    f"{_why(dependency)}",
-                    hint=f"give '{edge.target}' a healthcheck, or use 'condition: service_started'",
-                )
+    for project, defined, edge in active_edges(index, ctx):
+        if edge.via != "depends_on" or edge.condition != "service_healthy":
+            continue
+        dependency = defined.get(edge.target)
+        if dependency is None or has_healthcheck(index, project, dependency):
+            continue
+        yield project.problem(
+            edge.node,
+            f"service '{edge.service.name}' waits for '{edge.target}' to be healthy, but '{edge.target}' "
+            f"{_why(dependency)}",
+            hint=f"give '{edge.target}' a healthcheck, or use 'condition: service_started'",
+        )
 
 
 def _why(service: Service) -> str:

@@ -4,10 +4,9 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
-from containerlint.checks.compose._references import edges, projects, services_by_name
+from containerlint.checks.compose._references import active_edges, did_you_mean
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.project import ProjectIndex
 from containerlint.registry import Context, Rule
@@ -23,19 +22,11 @@ RULE = Rule(
 
 @RULE.check_project(FileKind.COMPOSE)
 def check_project(index: ProjectIndex, ctx: Context) -> Iterator[Problem]:
-    for project in projects(index, ctx):
-        defined = services_by_name(project)
-        for service in project.services_for_profiles():
-            for edge in edges(service):
-                if edge.via != "depends_on" or edge.target in defined:
-                    continue
-                yield project.problem(
-                    edge.node,
-                    f"service '{service.name}' depends on service '{edge.target}', which the project does not define",
-                    hint=did_you_mean(edge.target, defined) or "define the service, or remove the dependency",
-                )
-
-
-def did_you_mean(name: str, defined: Iterable[str]) -> str | None:
-    close = difflib.get_close_matches(name, list(defined), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    for project, defined, edge in active_edges(index, ctx):
+        if edge.via != "depends_on" or edge.target in defined:
+            continue
+        yield project.problem(
+            edge.node,
+            f"service '{edge.service.name}' depends on service '{edge.target}', which the project does not define",
+            hint=did_you_mean(edge.target, defined) or "define the service, or remove the dependency",
+        )

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from containerlint.checks.compose._references import edges, projects, services_by_name
-from containerlint.checks.compose.undefined_dependency import did_you_mean
+from containerlint.checks.compose._references import active_edges, did_you_mean
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.project import ProjectIndex
 from containerlint.registry import Context, Rule
@@ -24,15 +23,12 @@ RULE = Rule(
 
 @RULE.check_project(FileKind.COMPOSE)
 def check_project(index: ProjectIndex, ctx: Context) -> Iterator[Problem]:
-    for project in projects(index, ctx):
-        defined = services_by_name(project)
-        for service in project.services_for_profiles():
-            for edge in edges(service):
-                if edge.via == "depends_on" or edge.target in defined:
-                    continue
-                yield project.problem(
-                    edge.node,
-                    f"service '{service.name}' uses {edge.written}, but the project defines no service '{edge.target}'",
-                    hint=did_you_mean(edge.target, defined)
-                    or "define the service (or use 'container:NAME' for a container started elsewhere)",
-                )
+    for project, defined, edge in active_edges(index, ctx):
+        if edge.via == "depends_on" or edge.target in defined:
+            continue
+        yield project.problem(
+            edge.node,
+            f"service '{edge.service.name}' uses {edge.written}, but the project defines no service '{edge.target}'",
+            hint=did_you_mean(edge.target, defined)
+            or "define the service (or use 'container:NAME' for a container started elsewhere)",
+        )

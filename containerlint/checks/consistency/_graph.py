@@ -19,6 +19,15 @@ BUILTIN_CONFIG_MAPS = frozenset({"kube-root-ca.crt"})
 BUILTIN_CLUSTER_ROLES = frozenset({"cluster-admin", "admin", "edit", "view"})
 
 
+def network_policies(graph: KubeGraph) -> Iterator[tuple[Located, KubeObject, Mapping, str]]:
+    """(located, policy, its spec, its namespace) for every NetworkPolicy of the graph that has a spec."""
+    for located in graph.of_kind("NetworkPolicy"):
+        policy = located.item
+        spec = policy.spec
+        if spec is not None:
+            yield located, policy, spec, graph.namespace(policy)
+
+
 def related_object(located: Located, message: str) -> Related:
     """A related location pointing at another object (at its name, else its start)."""
     obj = located.item

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from containerlint.checks.consistency._graph import network_policies
 from containerlint.kubegraph import anchor, describe_selector, key_node, label_selector
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.project import ProjectIndex
@@ -24,14 +25,9 @@ RULE = Rule(
 @RULE.check_project(FileKind.KUBERNETES)
 def check_project(project: ProjectIndex, ctx: Context) -> Iterator[Problem]:
     graph = project.kubernetes_graph
-    for located in graph.of_kind("NetworkPolicy"):
-        policy = located.item
-        spec = policy.spec
-        if spec is None:
-            continue
+    for located, policy, spec, namespace in network_policies(graph):
         node = spec.get_mapping("podSelector")
         selector = label_selector(node)
-        namespace = graph.namespace(policy)
         if graph.pods.select(namespace, selector):
             continue
         where = node if node is not None else key_node(policy.node, "spec") or anchor(policy)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from containerlint.checks.consistency._graph import network_policies
 from containerlint.kubegraph import describe_selector, label_selector, mappings
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.project import ProjectIndex
@@ -25,12 +26,7 @@ RULE = Rule(
 @RULE.check_project(FileKind.KUBERNETES)
 def check_project(project: ProjectIndex, ctx: Context) -> Iterator[Problem]:
     graph = project.kubernetes_graph
-    for located in graph.of_kind("NetworkPolicy"):
-        policy = located.item
-        spec = policy.spec
-        if spec is None:
-            continue
-        namespace = graph.namespace(policy)
+    for located, policy, spec, namespace in network_policies(graph):
         for direction, peers_key in (("ingress", "from"), ("egress", "to")):
             for rule in mappings(spec.get(direction)):
                 for peer in mappings(rule.get(peers_key)):

@@ -51,6 +51,17 @@ def dockerfile_on_disk(path: str | None) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+def context_copy_on_disk(dockerfile: Dockerfile, path: str | None) -> tuple[Path, Instruction, Token] | None:
+    """The Dockerfile's path on disk and its first whole-context ``COPY``/``ADD`` (instruction and
+    source token): what the rules about the build context on disk look at; None when the
+    Dockerfile is not a file or copies no whole context."""
+    on_disk = dockerfile_on_disk(path)
+    if on_disk is None:
+        return None
+    copy = next(whole_context_copies(dockerfile), None)
+    return None if copy is None else (on_disk, *copy)
+
+
 def dockerignore_path(dockerfile: Path) -> Path | None:
     """``<name>.dockerignore`` next to the Dockerfile, else ``.dockerignore`` in its folder."""
     for candidate in (dockerfile.with_name(dockerfile.name + ".dockerignore"), dockerfile.parent / ".dockerignore"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from containerlint.checks.hygiene._support import dockerfile_on_disk, dockerignore_path, whole_context_copies
+from containerlint.checks.hygiene._support import context_copy_on_disk, dockerignore_path
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
 
@@ -29,13 +29,10 @@ RULE = Rule(
 
 @RULE.check(FileKind.DOCKERFILE)
 def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
-    path = dockerfile_on_disk(ctx.path)
-    if path is None:
+    found = context_copy_on_disk(dockerfile, ctx.path)
+    if found is None or dockerignore_path(found[0]) is not None:
         return
-    copy = next(whole_context_copies(dockerfile), None)
-    if copy is None or dockerignore_path(path) is not None:
-        return
-    instruction, token = copy
+    path, instruction, token = found
     yield Problem(
         token.span,
         f"{instruction.keyword} {token.value} copies the whole build context and there is no .dockerignore "

@@ -13,12 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from containerlint.checks.hygiene._support import (
-    dockerfile_on_disk,
-    load_dockerignore,
-    walk_context,
-    whole_context_copies,
-)
+from containerlint.checks.hygiene._support import context_copy_on_disk, load_dockerignore, walk_context
 from containerlint.checks.secrets._support import secret_file_kind
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
@@ -38,13 +33,10 @@ RULE = Rule(
 
 @RULE.check(FileKind.DOCKERFILE)
 def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
-    path = dockerfile_on_disk(ctx.path)
-    if path is None:
+    found = context_copy_on_disk(dockerfile, ctx.path)
+    if found is None:
         return
-    copy = next(whole_context_copies(dockerfile), None)
-    if copy is None:
-        return
-    instruction, token = copy
+    path, instruction, token = found
     ignore = load_dockerignore(path)
     because = ".dockerignore does not exclude it" if ignore is not None else "there is no .dockerignore"
     for relative, is_folder in walk_context(path.parent, ignore):

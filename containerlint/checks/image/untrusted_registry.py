@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from containerlint.model import FileKind, Problem, Severity, Span
+from containerlint.checks.supplychain._support import pulled_images
+from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
 from containerlint.syntax.imageref import DOCKER_HUB, parse_image_ref
 
@@ -61,7 +62,7 @@ def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
     trusted = [str(entry).strip().lower() for entry in ctx.options.get(OPTION) or () if str(entry).strip()]
     if not trusted:
         return
-    for image, written, span in _pulled_images(dockerfile):
+    for image, written, span in pulled_images(dockerfile):
         source = untrusted_source(image, trusted)
         if source is None:
             continue
@@ -70,30 +71,3 @@ def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
             f"image '{written}' comes from {source}, which is not a trusted registry",
             hint=f"use an image from a trusted registry ({', '.join(trusted)}), or add the registry to {OPTION}",
         )
-
-
-def _pulled_images(dockerfile: Dockerfile) -> Iterator[tuple[str, str, Span]]:
-    """(image as resolved, image as written, span) of every image the build pulls."""
-    for stage in dockerfile.stages:
-        if stage.is_implicit or stage.base_stage is not None or stage.image_span is None:
-            continue
-        if stage.resolved_image is not None:  # an unknown variable is not guessed at
-            yield stage.resolved_image, stage.image, stage.image_span
-    for instruction in dockerfile.iter_instructions("COPY"):
-        source = instruction.flag("from")
-        if source is None or not source.value or source.value_span is None:
-            continue
-        if not _names_stage(dockerfile, source.value):
-            yield source.value, source.value, source.value_span
-    for instruction in dockerfile.iter_instructions("RUN"):
-        for mount in instruction.flags_named("mount"):
-            option = mount.options.get("from")
-            if mount.mount_type not in ("bind", "cache") or option is None or not option.value:
-                continue
-            if not _names_stage(dockerfile, option.value):
-                yield option.value, option.value, option.value_span or mount.span
-
-
-def _names_stage(dockerfile: Dockerfile, name: str) -> bool:
-    """``--from`` names a stage by name or by index; a ``$VARIABLE`` is not judged."""
-    return dockerfile.stage_named(name) is not None or name.isdigit() or "$" in name

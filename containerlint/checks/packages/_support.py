@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from containerlint.checks.shell_commands import RunCommand, instructions_running, run_commands, run_instructions
-from containerlint.model import Position, Span
+from containerlint.model import Position, Problem, Span
 from containerlint.syntax import gc_paused
 from containerlint.syntax.shell import Command, Word
 
@@ -248,8 +248,39 @@ def first_uncleaned(
     return next((run for run in commands[last_clean + 1 :] if dirties(run)), None)
 
 
+def uncleaned_invocations(
+    dockerfile: Dockerfile,
+    manager: Manager,
+    dirties: Callable[[RunCommand], bool],
+    cleans: Callable[[RunCommand], bool],
+    kept_out: Callable[[Instruction], bool],
+) -> Iterator[Invocation]:
+    """Per RUN that calls ``manager`` and is not ``kept_out`` (its cache in a mount, say), the
+    invocation of the first command that ``dirties`` the cache after the last one that ``cleans`` it."""
+    running = runs_manager(dockerfile, manager)
+    for instruction, commands in run_instructions(dockerfile):
+        if id(instruction) not in running or kept_out(instruction):
+            continue  # most RUNs never call this manager: nothing to clean up after
+        run = first_uncleaned(commands, dirties, cleans)
+        invocation = parse_invocation(run, manager) if run is not None else None
+        if invocation is not None:
+            yield invocation
+
+
 def yes_flag_missing(invocation: Invocation) -> bool:
     return not invocation.command.has_flag("-y", "--assumeyes")
+
+
+def rpm_missing_yes(dockerfile: Dockerfile, manager: Manager, installs: frozenset[str]) -> Iterator[Problem]:
+    """A finding for every yum/dnf install (``installs``) without ``-y``."""
+    for invocation in invocations(dockerfile, manager, installs):
+        if yes_flag_missing(invocation):
+            command = f"{invocation.program} {invocation.operation}"
+            yield Problem(
+                invocation.head_span,
+                f"'{command}' without -y waits for a confirmation no one can give during a build",
+                hint=f"add -y: {command} -y <package>",
+            )
 
 
 def rpm_cache_problems(dockerfile: Dockerfile, manager: Manager, installs: frozenset[str]) -> Iterator[Invocation]:
@@ -281,6 +312,18 @@ def rpm_cache_problems(dockerfile: Dockerfile, manager: Manager, installs: froze
             invocation = parse_invocation(min(found, key=commands.index), manager)
             assert invocation is not None
             yield invocation
+
+
+def rpm_cache_not_cleaned(dockerfile: Dockerfile, manager: Manager, installs: frozenset[str]) -> Iterator[Problem]:
+    """A finding for every RUN that leaves yum/dnf's cache in the layer (see ``rpm_cache_problems``)."""
+    for invocation in rpm_cache_problems(dockerfile, manager, installs):
+        program = invocation.program
+        yield Problem(
+            invocation.head_span,
+            f"'{program} {invocation.operation}' is not followed by '{program} clean all' in this RUN, "
+            "so the downloaded packages and metadata stay in the layer",
+            hint=f"end the same RUN with `&& {program} clean all`",
+        )
 
 
 # Pins ---------------------------------------------------------------------------------------
@@ -400,3 +443,17 @@ def _declarations(dockerfile: Dockerfile) -> _Declarations:
     if found is None:
         found = _DECLARATIONS[dockerfile] = _Declarations(dockerfile)
     return found
+
+
+def rpm_unpinned_problems(dockerfile: Dockerfile, manager: Manager, tool: str) -> Iterator[Problem]:
+    """A finding for every yum/dnf package without a version or module without a stream (see
+    ``rpm_unpinned``); ``tool`` (``yum``, ``dnf``) is the command the hints suggest to list versions."""
+    for invocation, word, is_module in rpm_unpinned(dockerfile, manager):
+        spec, program = word.value, invocation.program
+        if is_module:
+            message = f"module '{spec}' has no stream: {program} module install {spec}:<stream>"
+            hint = f"name the stream (see `{tool} module list {spec}`)"
+        else:
+            message = f"'{spec}' is not pinned: {program} install {spec}-<version>"
+            hint = f"pin the version (see `{tool} list --showduplicates {spec}`)"
+        yield Problem(invocation.span_of(word), message, hint=hint)

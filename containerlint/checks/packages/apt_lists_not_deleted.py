@@ -8,12 +8,11 @@ from typing import TYPE_CHECKING
 from containerlint.checks.packages._support import (
     APT_FAMILY,
     cache_mounted,
-    first_uncleaned,
     parse_invocation,
     removes_recursively,
-    runs_manager,
+    uncleaned_invocations,
 )
-from containerlint.checks.shell_commands import RunCommand, run_instructions
+from containerlint.checks.shell_commands import RunCommand
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
 
@@ -62,19 +61,12 @@ def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
     shipped = shipped_stages(dockerfile)
     # An ONBUILD trigger runs in whatever image builds on this one: always shipped.
     triggers = {id(instruction.inner) for instruction in dockerfile.instructions if instruction.inner}
-    running = runs_manager(dockerfile, APT_FAMILY)
-    for instruction, commands in run_instructions(dockerfile):
-        if id(instruction) not in running:
-            continue  # no apt-get, apt or aptitude here: no update to clean up after
-        if id(instruction) not in triggers and instruction.stage_index not in shipped:
-            continue
-        if lists_kept_out(instruction):
-            continue
-        run = first_uncleaned(commands, updates, deletes_lists)
-        if run is None:
-            continue
-        invocation = parse_invocation(run, APT_FAMILY)
-        assert invocation is not None
+
+    def kept_out(instruction: Instruction) -> bool:
+        shipped_here = id(instruction) in triggers or instruction.stage_index in shipped
+        return not shipped_here or lists_kept_out(instruction)
+
+    for invocation in uncleaned_invocations(dockerfile, APT_FAMILY, updates, deletes_lists, kept_out):
         yield Problem(
             invocation.head_span,
             f"'{invocation.program} update' leaves the package lists in {LISTS} in this layer",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from containerlint.checks.packages._support import DNF, DNF_INSTALLS, invocations, yes_flag_missing
+from containerlint.checks.packages._support import DNF, DNF_INSTALLS, rpm_missing_yes
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
 
@@ -24,11 +24,4 @@ RULE = Rule(
 
 @RULE.check(FileKind.DOCKERFILE)
 def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
-    for invocation in invocations(dockerfile, DNF, DNF_INSTALLS):
-        if yes_flag_missing(invocation):
-            command = f"{invocation.program} {invocation.operation}"
-            yield Problem(
-                invocation.head_span,
-                f"'{command}' without -y waits for a confirmation no one can give during a build",
-                hint=f"add -y: {command} -y <package>",
-            )
+    yield from rpm_missing_yes(dockerfile, DNF, DNF_INSTALLS)

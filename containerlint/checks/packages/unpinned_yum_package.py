@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from containerlint.checks.packages._support import YUM, rpm_unpinned
+from containerlint.checks.packages._support import YUM, rpm_unpinned_problems
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
 
@@ -24,12 +24,4 @@ RULE = Rule(
 
 @RULE.check(FileKind.DOCKERFILE)
 def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
-    for invocation, word, is_module in rpm_unpinned(dockerfile, YUM):
-        spec, program = word.value, invocation.program
-        if is_module:
-            message = f"module '{spec}' has no stream: {program} module install {spec}:<stream>"
-            hint = f"name the stream (see `yum module list {spec}`)"
-        else:
-            message = f"'{spec}' is not pinned: {program} install {spec}-<version>"
-            hint = f"pin the version (see `yum list --showduplicates {spec}`)"
-        yield Problem(invocation.span_of(word), message, hint=hint)
+    yield from rpm_unpinned_problems(dockerfile, YUM, "yum")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from containerlint.checks.packages._support import YUM, YUM_INSTALLS, rpm_cache_problems
+from containerlint.checks.packages._support import YUM, YUM_INSTALLS, rpm_cache_not_cleaned
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
 
@@ -24,11 +24,4 @@ RULE = Rule(
 
 @RULE.check(FileKind.DOCKERFILE)
 def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
-    for invocation in rpm_cache_problems(dockerfile, YUM, YUM_INSTALLS):
-        program = invocation.program
-        yield Problem(
-            invocation.head_span,
-            f"'{program} {invocation.operation}' is not followed by '{program} clean all' in this RUN, "
-            "so the downloaded packages and metadata stay in the layer",
-            hint=f"end the same RUN with `&& {program} clean all`",
-        )
+    yield from rpm_cache_not_cleaned(dockerfile, YUM, YUM_INSTALLS)

@@ -9,17 +9,16 @@ from containerlint.checks.packages._support import (
     ZYPPER,
     ZYPPER_INSTALLS,
     cache_mounted,
-    first_uncleaned,
     parse_invocation,
     removes_recursively,
-    runs_manager,
+    uncleaned_invocations,
 )
-from containerlint.checks.shell_commands import RunCommand, run_instructions
+from containerlint.checks.shell_commands import RunCommand
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
 
 if TYPE_CHECKING:
-    from containerlint.syntax.dockerfile import Dockerfile
+    from containerlint.syntax.dockerfile import Dockerfile, Instruction
 
 RULE = Rule(
     code="CL3113",
@@ -45,20 +44,17 @@ def cleans(run: RunCommand) -> bool:
     return removes_recursively(run, CACHE)
 
 
+def cache_kept_out(instruction: Instruction) -> bool:
+    """A cache or tmpfs mount on the cache keeps it out of the layer."""
+    return cache_mounted(instruction, CACHE)
+
+
 @RULE.check(FileKind.DOCKERFILE)
 def check(dockerfile: Dockerfile, ctx: Context) -> Iterator[Problem]:
-    running = runs_manager(dockerfile, ZYPPER)
-    for instruction, commands in run_instructions(dockerfile):
-        if id(instruction) not in running:
-            continue  # no zypper here: nothing installed, nothing to clean
-        if cache_mounted(instruction, CACHE):
-            continue  # the cache lives in the mount, not in the layer
-        run = first_uncleaned(commands, installs, cleans)
-        invocation = parse_invocation(run, ZYPPER) if run is not None else None
-        if invocation is not None:
-            yield Problem(
-                invocation.head_span,
-                f"'zypper {invocation.operation}' is not followed by 'zypper clean' in this RUN, "
-                f"so the cache in {CACHE} stays in the layer",
-                hint="end the same RUN with `&& zypper clean --all`",
-            )
+    for invocation in uncleaned_invocations(dockerfile, ZYPPER, installs, cleans, cache_kept_out):
+        yield Problem(
+            invocation.head_span,
+            f"'zypper {invocation.operation}' is not followed by 'zypper clean' in this RUN, "
+            f"so the cache in {CACHE} stays in the layer",
+            hint="end the same RUN with `&& zypper clean --all`",
+        )

@@ -9,6 +9,7 @@ interpolated) model can be judged.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,10 @@ from containerlint.checks.privilege._support import compose_services as compose_
 from containerlint.syntax.yamlnodes import Mapping, Node, Scalar, Sequence
 
 if TYPE_CHECKING:
+    from containerlint.compose_model import ComposeProject
+    from containerlint.project import ProjectIndex
     from containerlint.registry import Context
+    from containerlint.syntax.compose import SecurityOpt, Service
     from containerlint.syntax.kubernetes import Container, KubeObject
 
 # The capabilities the Pod Security Standards baseline profile lets a container add (Docker's
@@ -122,6 +126,19 @@ def profile_type(node: Node | None) -> Scalar | None:
     return node.get_scalar("type") if isinstance(node, Mapping) else None
 
 
+def unconfined_profiles(obj: KubeObject, field: str) -> Iterator[tuple[Scalar, str]]:
+    """The ``<field>.type`` values (``seccompProfile``, ``appArmorProfile``) that Pod Security admission
+    does not accept as confined, the pod's first, then each container's own: (type value, what sets
+    it, e.g. "deployment 'web' sets seccompProfile.type 'Unconfined' for its pod")."""
+    pod_type = profile_type(pod_setting(obj, field))
+    if pod_type is not None and pod_type.value not in CONFINED_PROFILE_TYPES:
+        yield pod_type, f"{obj.describe()} sets {field}.type '{pod_type.value}' for its pod"
+    for container in obj.containers:
+        own = profile_type(own_setting(container, field))
+        if own is not None and own.value not in CONFINED_PROFILE_TYPES:
+            yield own, f"{container.label(obj)} sets {field}.type '{own.value}'"
+
+
 def is_windows_pod(obj: KubeObject) -> bool:
     """``spec.os.name: windows``: Pod Security admission exempts such pods from the Linux-only
     restricted checks (capabilities, seccomp)."""
@@ -164,6 +181,18 @@ def known(text: str) -> str | None:
     interpolated the model, so a ``$`` left in a value is a variable the project does not set
     (or, rarely, a literal ``$$``), and no rule guesses what it would be."""
     return text if "$" not in text else None
+
+
+def unconfined_security_opts(
+    index: ProjectIndex, ctx: Context, key: str
+) -> Iterator[tuple[ComposeProject, Service, SecurityOpt]]:
+    """Every ``security_opt`` entry ``<key>:unconfined`` (``key`` is ``seccomp`` or ``apparmor``) of
+    the services of the Compose projects, with its project and service."""
+    for project, service in compose_services(index, ctx):
+        for option in service.security_opt:
+            value = known(option.value) if option.value is not None else None
+            if option.key == key and value is not None and value.strip().lower() == "unconfined":
+                yield project, service, option
 
 
 def scalar_items(node: Node | None) -> list[Scalar]:

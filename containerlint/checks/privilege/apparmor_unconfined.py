@@ -11,12 +11,8 @@ from typing import TYPE_CHECKING
 
 from containerlint.checks.privilege._runtime import (
     APPARMOR_CONTAINER_ANNOTATION,
-    CONFINED_PROFILE_TYPES,
-    compose_services,
-    known,
-    own_setting,
-    pod_setting,
-    profile_type,
+    unconfined_profiles,
+    unconfined_security_opts,
 )
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
@@ -47,22 +43,8 @@ def _annotation_allowed(value: str) -> bool:
 @RULE.check(FileKind.KUBERNETES)
 def check_kubernetes(manifests: KubernetesFile, ctx: Context) -> Iterator[Problem]:
     for obj in manifests.objects:
-        pod_type = profile_type(pod_setting(obj, "appArmorProfile"))
-        if pod_type is not None and pod_type.value not in CONFINED_PROFILE_TYPES:
-            yield Problem(
-                pod_type.span,
-                f"{obj.describe()} sets appArmorProfile.type '{pod_type.value}' for its pod, "
-                f"which {_what(pod_type.value)}",
-                hint=HINT_KUBERNETES,
-            )
-        for container in obj.containers:
-            own = profile_type(own_setting(container, "appArmorProfile"))
-            if own is not None and own.value not in CONFINED_PROFILE_TYPES:
-                yield Problem(
-                    own.span,
-                    f"{container.label(obj)} sets appArmorProfile.type '{own.value}', which {_what(own.value)}",
-                    hint=HINT_KUBERNETES,
-                )
+        for kind, setter in unconfined_profiles(obj, "appArmorProfile"):
+            yield Problem(kind.span, f"{setter}, which {_what(kind.value)}", hint=HINT_KUBERNETES)
         for key, value in obj.pod_template_annotations.items():
             if not key.startswith(APPARMOR_CONTAINER_ANNOTATION) or value.is_null:
                 continue
@@ -76,12 +58,9 @@ def check_kubernetes(manifests: KubernetesFile, ctx: Context) -> Iterator[Proble
 
 @RULE.check_project(FileKind.COMPOSE)
 def check_compose(index: ProjectIndex, ctx: Context) -> Iterator[Problem]:
-    for project, service in compose_services(index, ctx):
-        for option in service.security_opt:
-            value = known(option.value) if option.value is not None else None
-            if option.key == "apparmor" and value is not None and value.strip().lower() == "unconfined":
-                yield project.problem(
-                    option.node,
-                    f"service '{service.name}' runs without AppArmor confinement ('{option.node.value}')",
-                    hint="remove 'apparmor:unconfined' (Docker's default profile applies), or name a loaded profile",
-                )
+    for project, service, option in unconfined_security_opts(index, ctx, "apparmor"):
+        yield project.problem(
+            option.node,
+            f"service '{service.name}' runs without AppArmor confinement ('{option.node.value}')",
+            hint="remove 'apparmor:unconfined' (Docker's default profile applies), or name a loaded profile",
+        )

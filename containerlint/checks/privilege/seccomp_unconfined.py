@@ -13,14 +13,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from containerlint.checks.privilege._runtime import (
-    CONFINED_PROFILE_TYPES,
     SECCOMP_CONTAINER_ANNOTATION,
     SECCOMP_POD_ANNOTATION,
-    compose_services,
-    known,
-    own_setting,
-    pod_setting,
-    profile_type,
+    unconfined_profiles,
+    unconfined_security_opts,
 )
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
@@ -52,24 +48,9 @@ def _what(value: str) -> str:
 @RULE.check(FileKind.KUBERNETES)
 def check_kubernetes(manifests: KubernetesFile, ctx: Context) -> Iterator[Problem]:
     for obj in manifests.objects:
-        pod_type = profile_type(pod_setting(obj, "seccompProfile"))
-        if pod_type is not None and pod_type.value not in CONFINED_PROFILE_TYPES:
-            yield Problem(
-                pod_type.span,
-                f"{obj.describe()} sets seccompProfile.type '{pod_type.value}' for its pod, "
-                f"which {_what(pod_type.value)}",
-                hint=HINT_KUBERNETES,
-            )
-        names = set()
-        for container in obj.containers:
-            names.add(container.name)
-            own = profile_type(own_setting(container, "seccompProfile"))
-            if own is not None and own.value not in CONFINED_PROFILE_TYPES:
-                yield Problem(
-                    own.span,
-                    f"{container.label(obj)} sets seccompProfile.type '{own.value}', which {_what(own.value)}",
-                    hint=HINT_KUBERNETES,
-                )
+        for kind, setter in unconfined_profiles(obj, "seccompProfile"):
+            yield Problem(kind.span, f"{setter}, which {_what(kind.value)}", hint=HINT_KUBERNETES)
+        names = {container.name for container in obj.containers}
         annotations = obj.pod_template_annotations
         for key, value in annotations.items():
             container_name = key.removeprefix(SECCOMP_CONTAINER_ANNOTATION)
@@ -85,12 +66,9 @@ def check_kubernetes(manifests: KubernetesFile, ctx: Context) -> Iterator[Proble
 
 @RULE.check_project(FileKind.COMPOSE)
 def check_compose(index: ProjectIndex, ctx: Context) -> Iterator[Problem]:
-    for project, service in compose_services(index, ctx):
-        for option in service.security_opt:
-            value = known(option.value) if option.value is not None else None
-            if option.key == "seccomp" and value is not None and value.strip().lower() == "unconfined":
-                yield project.problem(
-                    option.node,
-                    f"service '{service.name}' runs without a seccomp profile ('{option.node.value}')",
-                    hint=HINT_COMPOSE,
-                )
+    for project, service, option in unconfined_security_opts(index, ctx, "seccomp"):
+        yield project.problem(
+            option.node,
+            f"service '{service.name}' runs without a seccomp profile ('{option.node.value}')",
+            hint=HINT_COMPOSE,
+        )

@@ -220,6 +220,23 @@ def unset_requirement(container: Container, requirement: Requirement) -> tuple[S
     return None
 
 
+def unset_container_requirements(
+    manifests: KubernetesFile, ctx: Context, resource: str, default: str
+) -> Iterator[tuple[KubeObject, Container, Requirement, Span, str]]:
+    """(object, container, requirement, where, what is wrong) for each requirement of ``resource``
+    that the rule's ``requirements-type`` option (else ``default``) asks for and a container lacks
+    (see ``unset_requirement``). Ephemeral containers are skipped: the API refuses resources on them."""
+    wanted = requirements(ctx.options.get("requirements-type"), resource, default)
+    for obj in manifests.objects:
+        for container in obj.containers:
+            if container.is_ephemeral:
+                continue
+            for requirement in wanted:
+                found = unset_requirement(container, requirement)
+                if found is not None:
+                    yield obj, container, requirement, *found
+
+
 # Compose -------------------------------------------------------------------------------------
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from containerlint.checks.reliability._support import requirements, unset_requirement
+from containerlint.checks.reliability._support import unset_container_requirements
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
 
@@ -25,18 +25,10 @@ RULE = Rule(
 
 @RULE.check(FileKind.KUBERNETES)
 def check_kubernetes(manifests: KubernetesFile, ctx: Context) -> Iterator[Problem]:
-    wanted = requirements(ctx.options.get("requirements-type"), "cpu", "request")
-    for obj in manifests.objects:
-        for container in obj.containers:
-            if container.is_ephemeral:
-                continue  # the API refuses resources on ephemeral containers
-            for requirement in wanted:
-                found = unset_requirement(container, requirement)
-                if found is not None:
-                    span, what = found
-                    yield Problem(
-                        span,
-                        f"{container.label(obj)} {what} CPU {requirement.kind}, so the scheduler cannot place it "
-                        "by its needs and it competes for CPU with whatever shares the node",
-                        hint=f"set resources.{requirement.section}.cpu (for example '250m')",
-                    )
+    for obj, container, requirement, span, what in unset_container_requirements(manifests, ctx, "cpu", "request"):
+        yield Problem(
+            span,
+            f"{container.label(obj)} {what} CPU {requirement.kind}, so the scheduler cannot place it "
+            "by its needs and it competes for CPU with whatever shares the node",
+            hint=f"set resources.{requirement.section}.cpu (for example '250m')",
+        )

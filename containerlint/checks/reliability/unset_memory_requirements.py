@@ -13,7 +13,7 @@ from containerlint.checks.reliability._support import (
     present,
     quantity_is_zero,
     requirements,
-    unset_requirement,
+    unset_container_requirements,
 )
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
@@ -40,21 +40,13 @@ COMPOSE_FIELDS = {"limits": ("mem_limit", "limits"), "requests": ("mem_reservati
 
 @RULE.check(FileKind.KUBERNETES)
 def check_kubernetes(manifests: KubernetesFile, ctx: Context) -> Iterator[Problem]:
-    wanted = requirements(ctx.options.get("requirements-type"), "memory", "limit")
-    for obj in manifests.objects:
-        for container in obj.containers:
-            if container.is_ephemeral:
-                continue  # the API refuses resources on ephemeral containers
-            for requirement in wanted:
-                found = unset_requirement(container, requirement)
-                if found is not None:
-                    span, what = found
-                    yield Problem(
-                        span,
-                        f"{container.label(obj)} {what} memory {requirement.kind}"
-                        + (", so it can use up the node's memory" if requirement.kind == "limit" else ""),
-                        hint=f"set resources.{requirement.section}.memory (for example '256Mi')",
-                    )
+    for obj, container, requirement, span, what in unset_container_requirements(manifests, ctx, "memory", "limit"):
+        yield Problem(
+            span,
+            f"{container.label(obj)} {what} memory {requirement.kind}"
+            + (", so it can use up the node's memory" if requirement.kind == "limit" else ""),
+            hint=f"set resources.{requirement.section}.memory (for example '256Mi')",
+        )
 
 
 @RULE.check_project(FileKind.COMPOSE)

@@ -13,7 +13,7 @@ Positions, chosen once for all CL43xx rules:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from containerlint.syntax.kubernetes import POD_SPEC_PATHS
@@ -21,7 +21,8 @@ from containerlint.syntax.yamlnodes import Mapping, Node, Scalar
 
 if TYPE_CHECKING:
     from containerlint.model import Span
-    from containerlint.syntax.kubernetes import KubeObject
+    from containerlint.registry import Context
+    from containerlint.syntax.kubernetes import KubeObject, KubernetesFile
 
 # Kinds with a replica count, and the count the API server assumes when it is not written. A
 # DeploymentConfig's ``replicas`` is a plain integer, so an absent value reads as 0 (as kube-linter
@@ -156,3 +157,14 @@ def missing_metadata_entry(obj: KubeObject, field: str, key: str, value: str) ->
             f"has no {what} matching \"{key}={value or '<any>'}\" (the value '{first.value}' does not match)",
         )
     return missing_anchor(obj, ("metadata", field)), f'has no {what} matching "{key}={value or "<any>"}"'
+
+
+def workloads_missing_metadata(
+    manifests: KubernetesFile, ctx: Context, field: str
+) -> Iterator[tuple[KubeObject, Span, str]]:
+    """(workload, where, what) for every workload whose ``labels`` / ``annotations`` (``field``) have
+    no entry matching the rule's ``key`` and ``value`` options (see ``missing_metadata_entry``)."""
+    key, value = str(ctx.options.get("key") or ""), str(ctx.options.get("value") or "")
+    for obj in manifests.objects:
+        if obj.is_workload and (found := missing_metadata_entry(obj, field, key, value)) is not None:
+            yield obj, *found

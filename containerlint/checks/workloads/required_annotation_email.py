@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from containerlint.checks.workloads._support import missing_metadata_entry
+from containerlint.checks.workloads._support import workloads_missing_metadata
 from containerlint.model import FileKind, Problem, Severity
 from containerlint.registry import Context, Rule
 
@@ -27,14 +27,10 @@ RULE = Rule(
 
 @RULE.check(FileKind.KUBERNETES)
 def check_kubernetes(manifests: KubernetesFile, ctx: Context) -> Iterator[Problem]:
-    key, value = str(ctx.options.get("key") or ""), str(ctx.options.get("value") or "")
-    for obj in manifests.objects:
-        if not obj.is_workload:
-            continue
-        found = missing_metadata_entry(obj, "annotations", key, value)
-        if found is not None:
-            yield Problem(
-                found[0],
-                f"{obj.describe()} {found[1]}: nobody can be reached about it",
-                hint=f"add the annotation '{key}' with the e-mail address of the object's owner",
-            )
+    key = str(ctx.options.get("key") or "")
+    for obj, where, what in workloads_missing_metadata(manifests, ctx, "annotations"):
+        yield Problem(
+            where,
+            f"{obj.describe()} {what}: nobody can be reached about it",
+            hint=f"add the annotation '{key}' with the e-mail address of the object's owner",
+        )
