@@ -1,3 +1,3 @@
-from containerlint.cli import main
+from containerlint.cli import run
 
-raise SystemExit(main())
+run()

@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from containerlint.checks.meta import NOT_INLINE_SUPPRESSIBLE
@@ -100,6 +101,9 @@ class LintOptions:
     # Processes to use: with 2 or more, Dockerfiles are parsed and checked in a forked child while
     # this process does the YAML (containerlint.parallel). 1 keeps everything in this process.
     jobs: int = 1
+    # Values derived from these options, computed once per run (see _merged_options).
+    # init=False: dataclasses.replace gives a derived LintOptions a fresh memo, not this one.
+    memo: dict[Any, Any] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def for_path(self, path: str) -> LintOptions:
         return self.file_options.get(path, self)
@@ -318,23 +322,40 @@ def _run_check(
 
 
 def _context(rule: Rule, options: LintOptions, path: str | None) -> Context:
-    merged = {**rule.options, **options.rule_options.get(rule.code, {})}
-    return Context(options=merged, path=path, settings=options.settings)
+    return Context(options=_merged_options(rule, options), path=path, settings=options.settings)
+
+
+def _merged_options(rule: Rule, options: LintOptions) -> Mapping[str, Any]:
+    """The rule's options with the configured ones on top; read-only, computed once per run."""
+    key = ("options", rule.code)
+    merged = options.memo.get(key)
+    if merged is None:
+        merged = options.memo[key] = MappingProxyType({**rule.options, **options.rule_options.get(rule.code, {})})
+    return merged
+
+
+def _document_checks(options: LintOptions, kind: FileKind) -> list[tuple[Rule, Any]]:
+    """The enabled rules' checks for one file kind, in rule order (computed once per run)."""
+    key = ("checks", kind)
+    checks = options.memo.get(key)
+    if checks is None:
+        checks = options.memo[key] = [(rule, rule.checks[kind]) for rule in options.rules if kind in rule.checks]
+    return checks
 
 
 def check_document(parsed: ParsedFile, options: LintOptions, factory: _FindingFactory) -> list[Finding]:
     findings = _issue_findings(parsed, options, factory)
     if parsed.tree is None or parsed.kind is None:
         return findings
-    for rule in options.rules:
-        check = rule.checks.get(parsed.kind)
-        if check is not None:
-            context = _context(rule, options, parsed.path)
-            findings.extend(_run_check(rule, check, parsed.tree, context, parsed.path, factory))
+    for rule, check in _document_checks(options, parsed.kind):
+        context = _context(rule, options, parsed.path)
+        findings.extend(_run_check(rule, check, parsed.tree, context, parsed.path, factory))
     return findings
 
 
 def _issue_findings(parsed: ParsedFile, options: LintOptions, factory: _FindingFactory) -> list[Finding]:
+    if not parsed.issues:
+        return []
     enabled = {rule.name for rule in options.rules}
     findings = []
     for issue in parsed.issues:
@@ -451,7 +472,7 @@ def suppress(
         path,
         inline_ignores=options.inline_ignores,
         per_file_ignores=options.per_file_ignores,
-        match_path=_relative_to_root(parsed, options),
+        match_path=_relative_to_root(parsed, options) if options.per_file_ignores else None,
         make_finding=make_meta,
         report_foreign=report_foreign,
         never_inline=NOT_INLINE_SUPPRESSIBLE,

@@ -833,12 +833,15 @@ def iter_comments(text: str) -> Iterator[tuple[int, int, str]]:
     body = text[1:] if text.startswith("\ufeff") else text
     quote = ""  # the quote character of a quoted scalar still open at the end of a line
     block_indent: int | None = None  # lines indented deeper than this are block scalar content
+    special = _COMMENT_SCAN_SPECIAL.search
     for number, line in enumerate(_LINE_BREAK.split(body), start=1):
         if block_indent is not None:
             stripped = line.lstrip(" ")
             if not stripped.strip() or len(line) - len(stripped) > block_indent:
                 continue
             block_indent = None
+        if not quote and special(line) is None:
+            continue  # no quote, comment or block scalar indicator: nothing on this line matters
         column, quote = _find_comment(line, quote)
         code = line if column is None else line[:column]
         if not quote:
@@ -846,6 +849,9 @@ def iter_comments(text: str) -> Iterator[tuple[int, int, str]]:
         if column is not None:
             yield number, column + 1, line[column:].rstrip()
 
+
+# The characters that can start a quoted scalar, a comment or a block scalar on a line.
+_COMMENT_SCAN_SPECIAL = re.compile(r"[#'\"|>]")
 
 # A quoted scalar (its closing quote captured when it is on the line) or a comment. Quotes open a
 # scalar only where a scalar can start, so the apostrophe in ``it's`` does not.
