@@ -25,16 +25,16 @@ COMPOSE = textwrap.dedent(
     """\
     services:
       app0:
-        build: {context: ./d0, target: dev}
-        ports: ["8080:8080"]  # d0 EXPOSEs only 80
+        build: {{context: ./d{first}, target: dev}}
+        ports: ["8080:8080"]  # d{first} EXPOSEs only 80
       app2:
-        build: {context: ./d2, target: dev}
+        build: {{context: ./d{second}, target: dev}}
     """
 )
 MANIFEST = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: c, image: nginx}\n"
 
 
-def sources(tmp_path: Path, copies: int) -> list[Source]:
+def sources(tmp_path: Path, copies: int, built: tuple[int, int] = (0, 2)) -> list[Source]:
     result = []
     for number in range(copies):
         text = DOCKERFILES[number % len(DOCKERFILES)]
@@ -42,8 +42,9 @@ def sources(tmp_path: Path, copies: int) -> list[Source]:
         path.parent.mkdir(parents=True)
         path.write_text(text)
         result.append(Source(str(path), text, FileKind.DOCKERFILE, explicit=True))
-    (tmp_path / "compose.yaml").write_text(COMPOSE)
-    result.append(Source(str(tmp_path / "compose.yaml"), COMPOSE, FileKind.COMPOSE, explicit=True))
+    compose = COMPOSE.format(first=built[0], second=built[1])
+    (tmp_path / "compose.yaml").write_text(compose)
+    result.append(Source(str(tmp_path / "compose.yaml"), compose, FileKind.COMPOSE, explicit=True))
     result.append(Source(str(tmp_path / "pod.yaml"), MANIFEST, FileKind.KUBERNETES, explicit=True))
     return result
 
@@ -98,9 +99,10 @@ def test_deferred_dockerfiles_are_parsed_here_only_when_a_project_check_reads_th
     monkeypatch.setattr(engine.DeferredFile, "_parse", counting)
     ruleset = builtin_ruleset()
     options = LintOptions(rules=ruleset.select(), ruleset=ruleset, jobs=2)  # the default rules
-    lint_sources(sources(tmp_path, 30), options)
+    # The child takes the last Dockerfiles (about half of the work); the services build two of them.
+    lint_sources(sources(tmp_path, 30, built=(25, 29)), options)
     # Only the two Dockerfiles the Compose services build are read by the cross-file checks.
-    assert sorted(parsed_here) == ["d0", "d2"]
+    assert sorted(parsed_here) == ["d25", "d29"]
 
 
 def test_small_runs_stay_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
