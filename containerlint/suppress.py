@@ -34,6 +34,7 @@ values) so that this module does not depend on the parsers.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -227,16 +228,17 @@ def dockerfile_directives(
     last line of each stage); above a ``FROM`` that is the whole stage.
     """
     instructions = sorted(instruction_lines)
+    lasts = [last for _, last in instructions]  # ascending: instructions do not overlap
     directives = []
     for comment in comments:
         pragma = _parse(comment[2], _DOCKERFILE_PARSERS)
         if pragma is None:
             continue
         if pragma.placement == "next":
-            target = _instruction_for(comment[0], instructions)
+            target = _instruction_for(comment[0], instructions, lasts)
             directives.append(_directive(pragma, comment, "lines", target))
         elif pragma.placement == "stage":
-            first, last = _instruction_for(comment[0], instructions)
+            first, last = _instruction_for(comment[0], instructions, lasts)
             end = _stage_end(first, stage_lines, max((ins[1] for ins in instructions), default=last))
             directives.append(_directive(pragma, comment, "stage", (first, max(end, last))))
         else:
@@ -245,11 +247,10 @@ def dockerfile_directives(
     return directives
 
 
-def _instruction_for(line: int, instructions: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    for first, last in instructions:
-        if first <= line <= last or first > line:
-            return first, last
-    return line, line
+def _instruction_for(line: int, instructions: Sequence[tuple[int, int]], lasts: Sequence[int]) -> tuple[int, int]:
+    """The instruction holding ``line``, else the next one after it (``lasts``: each one's last line)."""
+    index = bisect.bisect_left(lasts, line)
+    return instructions[index] if index < len(instructions) else (line, line)
 
 
 def _stage_end(line: int, stage_lines: Sequence[tuple[int, int]], fallback: int) -> int:
@@ -667,7 +668,7 @@ def apply_suppressions(
     raising = [_resolve(directive, ruleset) for directive in directives if directive.effect == "error"]
     resolved = [_resolve(directive, ruleset) for directive in directives if directive.effect != "error"]
     # Narrowest first, and our own directives before other tools' at the same scope.
-    candidates = sorted(resolved, key=lambda r: (_SCOPE_ORDER.get(r.directive.scope, 3), r.foreign))
+    candidates = _ByLine(sorted(resolved, key=lambda r: (_SCOPE_ORDER.get(r.directive.scope, 3), r.foreign)))
     config_ignores = _config_ignores(match_path or path, per_file_ignores or {}, ruleset)
     results = []
     for finding in findings:
@@ -698,11 +699,34 @@ def _reported(entry: _Resolved, rule_name: str, report_foreign: bool | Mapping[s
     return report_foreign
 
 
-def _inline_suppression(finding: Finding, candidates: Sequence[_Resolved], path: str) -> Suppression | None:
+class _ByLine:
+    """Directives by the lines they cover, in their order of precedence, so a finding looks only at
+    the few that can apply (a file with thousands of directives is not quadratic)."""
+
+    WIDE = 64  # a directive covering more lines than this is checked for every finding
+
+    def __init__(self, ordered: Sequence[_Resolved]) -> None:
+        self.wide: list[tuple[int, _Resolved]] = []
+        self.lines: dict[int, list[tuple[int, _Resolved]]] = {}
+        for rank, entry in enumerate(ordered):
+            directive = entry.directive
+            if directive.scope == "file" or directive.last_line - directive.first_line > self.WIDE:
+                self.wide.append((rank, entry))
+            else:
+                for line in range(directive.first_line, directive.last_line + 1):
+                    self.lines.setdefault(line, []).append((rank, entry))
+
+    def covering(self, line: int) -> list[_Resolved]:
+        """The directives that cover ``line``, in precedence order."""
+        found = [(rank, entry) for rank, entry in self.wide if entry.directive.covers(line)]
+        found += self.lines.get(line, ())
+        found.sort(key=lambda item: item[0])
+        return [entry for _, entry in found]
+
+
+def _inline_suppression(finding: Finding, candidates: _ByLine, path: str) -> Suppression | None:
     chosen = None
-    for entry in candidates:
-        if not entry.directive.covers(finding.span.start.line):
-            continue
+    for entry in candidates.covering(finding.span.start.line):
         selectors = entry.selectors_for(finding)
         if not selectors:
             continue
