@@ -32,22 +32,22 @@ import re
 import shutil
 import subprocess
 import sys
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from containerlint.model import FileKind, Finding
 from containerlint.syntax.dockerfile import parse_dockerfile
+from tests.differential import differences
+from tests.differential.differences import Comparison, load_entries
 from tests.helpers import builtin_ruleset, lint_texts, skip_or_fail
 
 if sys.version_info >= (3, 11):
-    import tomllib
+    pass
 else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+    pass
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -182,41 +182,11 @@ class Known:
 
 
 def load_known(path: Path = KNOWN) -> list[Known]:
-    document = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    entries = []
-    for number, item in enumerate(document.get("difference", []), start=1):
-        problem = _entry_problem(item)
-        assert problem is None, f"{path.name}: difference #{number}: {problem}"
-        entries.append(Known(item["file"], item.get("line"), item["code"], item["side"], item["reason"]))
-    return entries
+    entries = load_entries(path, ("file", "code"), SIDES)
+    return [Known(e["file"], e.get("line"), e["code"], e["side"], e["reason"]) for e in entries]
 
 
-def _entry_problem(item: dict[str, Any]) -> str | None:
-    missing = [key for key in ("file", "code", "side", "reason") if not item.get(key)]
-    if missing:
-        return f"missing {', '.join(missing)}"
-    if item["side"] not in SIDES:
-        return f"side must be one of {SIDES}"
-    if "line" in item and not isinstance(item["line"], int):
-        return "line must be an integer"
-    return None
-
-
-@dataclass
-class Comparison:
-    agreements: set[Key]
-    disagreements: dict[Key, str]  # key -> side
-    unexplained: dict[Key, str]
-    stale: list[Known]
-
-    def per_code(self) -> dict[str, tuple[int, int]]:
-        """DL code -> (agreements, disagreements)."""
-        agree = Counter(code for _, _, code in self.agreements)
-        disagree = Counter(code for _, _, code in self.disagreements)
-        return {code: (agree[code], disagree[code]) for code in sorted(set(agree) | set(disagree))}
-
-
-def compare(theirs: set[Key], ours: set[Key], compared: set[str], known: Sequence[Known]) -> Comparison:
+def compare(theirs: set[Key], ours: set[Key], compared: set[str], known: Sequence[Known]) -> Comparison[Key]:
     unparsable = {file for file, _, code in theirs if code == PARSE_ERROR}
 
     def kept(key: Key) -> bool:
@@ -224,11 +194,7 @@ def compare(theirs: set[Key], ours: set[Key], compared: set[str], known: Sequenc
 
     theirs = set(filter(kept, theirs))
     ours = {key for key in ours if kept(key) and (key[2] != PARSE_ERROR or key[0] in unparsable)}
-    disagreements = {key: "only-hadolint" for key in theirs - ours}
-    disagreements.update({key: "only-containerlint" for key in ours - theirs})
-    unexplained = {key: side for key, side in disagreements.items() if not any(k.matches(key, side) for k in known)}
-    stale = [k for k in known if not any(k.matches(key, side) for key, side in disagreements.items())]
-    return Comparison(theirs & ours, disagreements, unexplained, stale)
+    return differences.compare(theirs, ours, known, "only-hadolint")
 
 
 def as_toml(unexplained: dict[Key, str]) -> str:
@@ -240,7 +206,7 @@ def as_toml(unexplained: dict[Key, str]) -> str:
     return "\n".join(blocks)
 
 
-def differential(workdir: Path) -> Comparison:
+def differential(workdir: Path) -> Comparison[Key]:
     binary = hadolint_binary()
     assert binary is not None
     cases = collect_cases()

@@ -33,7 +33,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -41,12 +40,14 @@ from containerlint.model import FileKind, Finding
 from containerlint.syntax.dockerfile import parse_dockerfile
 from containerlint.syntax.kubernetes import KubernetesFile
 from containerlint.syntax.yamltree import parse_yaml
+from tests.differential import differences
+from tests.differential.differences import Comparison, load_entries
 from tests.helpers import builtin_ruleset, lint_texts, skip_or_fail
 
 if sys.version_info >= (3, 11):
-    import tomllib
+    pass
 else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+    pass
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -190,54 +191,12 @@ class Known:
 
 
 def load_known(path: Path = KNOWN) -> list[Known]:
-    document = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    entries = []
-    for number, item in enumerate(document.get("difference", []), start=1):
-        problem = _entry_problem(item)
-        assert problem is None, f"{path.name}: difference #{number}: {problem}"
-        entries.append(Known(item["file"], item["object"], item["code"], item["side"], item["reason"]))
-    return entries
+    entries = load_entries(path, ("file", "object", "code"), SIDES)
+    return [Known(e["file"], e["object"], e["code"], e["side"], e["reason"]) for e in entries]
 
 
-def _entry_problem(item: dict[str, Any]) -> str | None:
-    missing = [key for key in ("file", "object", "code", "side", "reason") if not item.get(key)]
-    if missing:
-        return f"missing {', '.join(missing)}"
-    if item["side"] not in SIDES:
-        return f"side must be one of {SIDES}"
-    if item["reason"].strip() == "TODO":
-        return "reason is TODO"
-    return None
-
-
-@dataclass
-class Comparison:
-    agreements: set[Key]
-    disagreements: dict[Key, str]  # key -> side
-    unexplained: dict[Key, str]
-    stale: list[Known]
-
-    def per_code(self) -> dict[str, tuple[int, int]]:
-        """checkov id -> (agreements, disagreements)."""
-        agree = Counter(code for _, _, code in self.agreements)
-        disagree = Counter(code for _, _, code in self.disagreements)
-        return {code: (agree[code], disagree[code]) for code in sorted(set(agree) | set(disagree))}
-
-    def by_reason(self, known: Sequence[Known]) -> Counter[str]:
-        """How many disagreements each known reason explains (the first matching entry)."""
-        counts: Counter[str] = Counter()
-        for key, side in self.disagreements.items():
-            entry = next((k for k in known if k.matches(key, side)), None)
-            counts[entry.reason if entry else "UNEXPLAINED"] += 1
-        return counts
-
-
-def compare(theirs: set[Key], ours: set[Key], known: Sequence[Known]) -> Comparison:
-    disagreements = {key: "only-checkov" for key in theirs - ours}
-    disagreements.update({key: "only-containerlint" for key in ours - theirs})
-    unexplained = {key: side for key, side in disagreements.items() if not any(k.matches(key, side) for k in known)}
-    stale = [k for k in known if not any(k.matches(key, side) for key, side in disagreements.items())]
-    return Comparison(theirs & ours, disagreements, unexplained, stale)
+def compare(theirs: set[Key], ours: set[Key], known: Sequence[Known]) -> Comparison[Key]:
+    return differences.compare(theirs, ours, known, "only-checkov")
 
 
 def as_toml(unexplained: dict[Key, str]) -> str:
@@ -255,7 +214,7 @@ class Run:
     rules: dict[str, tuple[str, ...]]
     theirs: set[Key]
     ours: set[Key]
-    comparison: Comparison
+    comparison: Comparison[Key]
 
 
 @pytest.fixture(scope="module")

@@ -32,12 +32,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from containerlint.model import FileKind, Finding
+from tests.differential.differences import compare, load_entries
 from tests.helpers import builtin_ruleset, lint_texts, skip_or_fail
 
 if sys.version_info >= (3, 11):
-    import tomllib
+    pass
 else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+    pass
 
 REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -198,23 +199,27 @@ def _drop_invalid_dclint(found: set[Key]) -> set[Key]:
 # Known differences
 
 
-def load_known() -> list[dict[str, object]]:
-    entries = tomllib.loads(KNOWN.read_text(encoding="utf-8")).get("difference", [])
-    for entry in entries:
-        assert entry.get("side") in SIDES, entry
-        assert entry.get("reason"), entry
-        assert entry.get("file") and entry.get("rule"), entry
-    return entries
+@dataclass(frozen=True)
+class Known:
+    file: str  # or "*"
+    line: int | None  # None: every line
+    rule: str  # the dclint rule name
+    side: str
+    reason: str
+
+    def matches(self, key: Key, side: str) -> bool:
+        file, line, rule = key
+        return (
+            side == self.side
+            and rule == self.rule
+            and self.file in (file, "*")
+            and (self.line is None or self.line == line)
+        )
 
 
-def _matches(entry: dict[str, object], side: str, key: Key) -> bool:
-    file, line, rule = key
-    return (
-        entry["side"] == side
-        and entry["rule"] == rule
-        and entry["file"] in (file, "*")
-        and ("line" not in entry or entry["line"] == line)
-    )
+def load_known() -> list[Known]:
+    entries = load_entries(KNOWN, ("file", "rule"), SIDES)
+    return [Known(e["file"], e.get("line"), e["rule"], e["side"], e["reason"]) for e in entries]
 
 
 def test_containerlint_agrees_with_dclint(tmp_path: Path) -> None:
@@ -224,17 +229,11 @@ def test_containerlint_agrees_with_dclint(tmp_path: Path) -> None:
     assert len([c for c in cases if c.id.startswith("compose_corpus/")]) >= 20
     theirs = _drop_invalid_dclint(run_dclint(cases, tmp_path))
     ours = run_containerlint(cases)
-    known = load_known()
-    used = [False] * len(known)
-    unexplained = []
-    for side, keys in (("only-dclint", theirs - ours), ("only-containerlint", ours - theirs)):
-        for key in sorted(keys):
-            hits = [i for i, entry in enumerate(known) if _matches(entry, side, key)]
-            for i in hits:
-                used[i] = True
-            if not hits:
-                unexplained.append(f'file = "{key[0]}"\nline = {key[1]}\nrule = "{key[2]}"\nside = "{side}"')
-    stale = [known[i] for i, hit in enumerate(used) if not hit]
+    result = compare(theirs, ours, load_known(), "only-dclint")
+    unexplained = [
+        f'file = "{file}"\nline = {line}\nrule = "{rule}"\nside = "{side}"'
+        for (file, line, rule), side in sorted(result.unexplained.items())
+    ]
     assert not unexplained, "unexplained disagreements with dclint:\n\n" + "\n\n".join(unexplained)
-    assert not stale, f"stale entries in {KNOWN.name}: {stale}"
+    assert not result.stale, f"stale entries in {KNOWN.name}: {result.stale}"
     assert theirs & ours, "the two tools agree on nothing: the comparison itself is broken"
