@@ -497,7 +497,7 @@ def lint_sources(sources: Iterable[Source], options: LintOptions) -> LintResult:
         # Dockerfiles need nothing from the other files for their own checks: with a second
         # process they are parsed and checked there while this one does the YAML.
         offloaded = _dockerfiles_to_offload(sources, options)
-        worker = _DocumentWorker(offloaded, options) if offloaded else None
+        worker = _dockerfile_worker(offloaded, options) if offloaded else None
         kept = [source for source in sources if worker is None or source.path not in worker.paths]
         parsed_files: list[Any] = [_parse_and_freeze(source, options.build_args) for source in kept]
         parsed_files += [DeferredFile(source, options.build_args) for source in offloaded]
@@ -539,26 +539,33 @@ def _cost(source: Source) -> float:
 DOCKERFILE_COST = 2.7  # measured on the benchmark corpus: ~2.5 s/MB of Dockerfile, ~0.9 s/MB of YAML
 
 
-class _DocumentWorker:
-    """Per-file checks and suppression directives of some Dockerfiles, in a forked child."""
+class _Worker:
+    """Per-file checks and suppression directives of some files, in a forked child.
 
-    def __init__(self, sources: list[Source], options: LintOptions) -> None:
+    ``work()`` returns ``(path, findings, directives)`` per file; it is run here instead when the
+    child fails, so a worker can only change how fast a run is."""
+
+    def __init__(self, paths: set[str], work: Callable[[], list[tuple[str, list[Finding], list[Any]]]]) -> None:
         from containerlint.parallel import Forked
 
-        self.sources = sources
-        self.paths = {source.path for source in sources}
-        self._options = options
-        self._child: Any = Forked(lambda: [_document_work(s, options) for s in sources])
+        self.paths = paths
+        self._work = work
+        self._child = Forked(work)
 
     def results(self) -> dict[str, tuple[list[Finding], list[Any]]]:
-        """Path -> (per-file findings, suppression directives); done here if the child failed."""
+        """Path -> (per-file findings, suppression directives)."""
         from containerlint.parallel import ChildFailed
 
         try:
             done = self._child.result()
         except ChildFailed:
-            done = [_document_work(source, self._options) for source in self.sources]
+            done = self._work()
         return {path: (findings, directives) for path, findings, directives in done}
+
+
+def _dockerfile_worker(sources: list[Source], options: LintOptions) -> _Worker:
+    """Parse and check these Dockerfiles in a child, from their text."""
+    return _Worker({source.path for source in sources}, lambda: [_document_work(s, options) for s in sources])
 
 
 def _check_one(parsed: ParsedFile, options: LintOptions, factory: _FindingFactory, kustomized: Any) -> list[Finding]:
@@ -569,57 +576,35 @@ def _check_one(parsed: ParsedFile, options: LintOptions, factory: _FindingFactor
     return check_document(parsed, own, factory if own is options else _FindingFactory(own))
 
 
-class _ParsedFilesWorker:
-    """Per-file checks and suppression directives of already parsed files, in a forked child."""
+def _parsed_files_worker(
+    checked: list[ParsedFile], options: LintOptions, factory: _FindingFactory, kustomized: Any
+) -> _Worker | None:
+    """Check the second half (by size) of these parsed files in a child that shares their trees."""
+    from containerlint import parallel
 
-    def __init__(self, files: list[ParsedFile], work: Any) -> None:
-        from containerlint.parallel import Forked
+    if options.jobs < 2 or len(checked) < parallel.MIN_FILES or not parallel.can_fork():
+        return None
+    # Whole paths go to one side (a kustomize source file can be listed twice).
+    by_path: dict[str, list[ParsedFile]] = {}
+    for parsed in checked:
+        by_path.setdefault(parsed.path, []).append(parsed)
+    sizes = {path: sum(len(p.source.text or "") for p in group) for path, group in by_path.items()}
+    half, running, offloaded = sum(sizes.values()) / 2, 0, []
+    for path in by_path:
+        running += sizes[path]
+        if running > half:
+            offloaded.extend(by_path[path])
+    if not offloaded:
+        return None
 
-        self.files = files
-        self.paths = {parsed.path for parsed in files}
-        self._work = work
-        self._child: Any = Forked(work)
+    def work() -> list[tuple[str, list[Finding], list[Any]]]:
+        done: dict[str, list[Finding]] = {}
+        for parsed in offloaded:
+            done.setdefault(parsed.path, []).extend(_check_one(parsed, options, factory, kustomized))
+        first = {parsed.path: parsed for parsed in reversed(offloaded)}
+        return [(path, findings, directives_for(first[path])) for path, findings in done.items()]
 
-    @classmethod
-    def start(
-        cls, checked: list[ParsedFile], options: LintOptions, factory: _FindingFactory, kustomized: Any
-    ) -> _ParsedFilesWorker | None:
-        from containerlint import parallel
-
-        if options.jobs < 2 or len(checked) < parallel.MIN_FILES or not parallel.can_fork():
-            return None
-        # Whole paths go to one side (a kustomize source file can be listed twice); the second
-        # half of the files by size, which is close enough to half of the work.
-        by_path: dict[str, list[ParsedFile]] = {}
-        for parsed in checked:
-            by_path.setdefault(parsed.path, []).append(parsed)
-        sizes = {path: sum(len(p.source.text or "") for p in group) for path, group in by_path.items()}
-        half, running, offloaded = sum(sizes.values()) / 2, 0, []
-        for path in by_path:
-            running += sizes[path]
-            if running > half:
-                offloaded.extend(by_path[path])
-        if not offloaded:
-            return None
-
-        def work() -> list[tuple[str, list[Finding], list[Any]]]:
-            done: dict[str, list[Finding]] = {}
-            for parsed in offloaded:
-                done.setdefault(parsed.path, []).extend(_check_one(parsed, options, factory, kustomized))
-            first = {parsed.path: parsed for parsed in reversed(offloaded)}
-            return [(path, findings, directives_for(first[path])) for path, findings in done.items()]
-
-        return cls(offloaded, work)
-
-    def results(self) -> dict[str, tuple[list[Finding], list[Any]]]:
-        """Path -> (per-file findings, suppression directives); done here if the child failed."""
-        from containerlint.parallel import ChildFailed
-
-        try:
-            done = self._child.result()
-        except ChildFailed:
-            done = self._work()
-        return {path: (findings, directives) for path, findings, directives in done}
+    return _Worker({parsed.path for parsed in offloaded}, work)
 
 
 def _document_work(source: Source, options: LintOptions) -> tuple[str, list[Finding], list[Any]]:
@@ -655,7 +640,7 @@ def _lint_parsed(
     options: LintOptions,
     factory: _FindingFactory,
     kustomized: Any = None,
-    worker: _DocumentWorker | None = None,
+    worker: _Worker | None = None,
 ) -> LintResult:
     by_path: dict[str, list[Finding]] = {}
     linted = [p for p in parsed_files if p.kind is not None or p.issues]
@@ -665,7 +650,7 @@ def _lint_parsed(
     checked = [p for p in checked if not isinstance(p, DeferredFile)]  # the Dockerfile worker checks those
     # With a second process, half of the parsed YAML files get their per-file checks in a child
     # forked now, which shares the parsed trees with this process; project checks run here meanwhile.
-    yaml_worker = _ParsedFilesWorker.start(checked, options, factory, kustomized)
+    yaml_worker = _parsed_files_worker(checked, options, factory, kustomized)
     for parsed in checked:
         if yaml_worker is None or parsed.path not in yaml_worker.paths:
             by_path.setdefault(parsed.path, []).extend(_check_one(parsed, options, factory, kustomized))
